@@ -1,0 +1,47 @@
+# Two commands on a fresh machine: `make serve` and `make test`.
+# Everything installs into .venv from pyproject.toml; nothing else is assumed.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+ADDR   ?= 127.0.0.1:8000
+
+# `make serve LANG=nb` builds one language only (fast authoring loop).
+# LANG is also the shell's locale variable (e.g. C.UTF-8), so only a site
+# language counts; SITE_LANG=nb does the same without the ambiguity.
+SITE_LANG ?= $(filter da nb en,$(LANG))
+# Recipes get a real locale back, and the one-language switch for mkdocs.
+RUN := env LANG=C.UTF-8 LC_ALL=C.UTF-8 NO_MKDOCS_2_WARNING=1 $(if $(SITE_LANG),I18N_ONLY=$(SITE_LANG))
+
+.PHONY: install serve build test test-fast browser clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+# No --dirtyreload: with the i18n plugin it grows the search index on every rebuild.
+serve: install
+	$(RUN) $(BIN)/mkdocs serve --strict -a $(ADDR)
+
+build: install
+	$(RUN) $(BIN)/mkdocs build --strict --clean
+
+# Installs Debian's Chromium for the browser tests when it can (root);
+# otherwise the browser tests skip with a line that says how to install it.
+browser:
+	@sh tests/browser/ensure-chromium.sh
+
+test: install browser
+	$(RUN) $(BIN)/python -m pytest -x
+
+# Unit tests and build tests only, no browser.
+test-fast: install
+	$(RUN) $(BIN)/python -m pytest -x -m "not browser"
+
+clean:
+	rm -rf site .cache

@@ -1,0 +1,109 @@
+"""MkDocs adapter for Kontaktcenter-trivsel.
+
+Thin on purpose: each handler reads what it needs from the MkDocs event,
+calls plain functions in the ``trivsel`` package, and turns a ContentError
+into a clean stop (one line per problem, no traceback). With
+mkdocs-static-i18n every event below runs once per language, so the checks
+and the content model are computed once per change and reused.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from trivsel import catalog as catalog_mod
+from trivsel.build import SiteSources, check_sources
+from trivsel.errors import ContentError
+from trivsel.navigation import with_theme_pages
+
+log = logging.getLogger("mkdocs.hooks.trivsel")
+
+
+@dataclass
+class _State:
+    fingerprint: tuple = ()
+    sources: SiteSources | None = None
+    languages: tuple[str, ...] = ()
+    default_lang: str = ""
+    watched: set = field(default_factory=set)
+
+
+STATE = _State()
+
+
+def _i18n(config):
+    return config.plugins.get("i18n")
+
+
+def _current_lang(config) -> str:
+    plugin = _i18n(config)
+    # On the very first on_config the plugin has not chosen yet: that is the default.
+    return (plugin.current_language if plugin else None) or STATE.default_lang
+
+
+def _fingerprint(*folders: Path) -> tuple:
+    """Cheap change detection: names, sizes and mtimes of every source file."""
+    out = []
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                st = path.stat()
+                out.append((str(path), st.st_size, st.st_mtime_ns))
+    return tuple(out)
+
+
+@event_priority(10)  # before i18n (-100), which translates the nav we set here
+def on_config(config):
+    root = Path(config.config_file_path).resolve().parent
+    docs_dir, content_dir, schema_dir = Path(config.docs_dir), root / "content", root / "schemas"
+    plugin = _i18n(config)
+    if plugin is None:
+        raise PluginError("mkdocs.yml: the i18n plugin is missing; the site is built in da, nb and en")
+    langs = [lang for lang in plugin.config.languages if lang.locale != "null"]
+    STATE.languages = tuple(lang.locale for lang in langs)
+    # `link == "/"` marks the site's default language even when build_only_locale
+    # makes another one the default for a fast single-language build.
+    STATE.default_lang = next(lang.locale for lang in langs if lang.link == "/")
+
+    for folder in (content_dir, schema_dir):
+        if str(folder) not in STATE.watched and folder.exists():
+            config.watch.append(str(folder))
+            STATE.watched.add(str(folder))
+
+    fingerprint = _fingerprint(docs_dir, content_dir, schema_dir)
+    if fingerprint != STATE.fingerprint or STATE.sources is None:
+        try:
+            STATE.sources = check_sources(root, docs_dir, content_dir, STATE.languages)
+        except ContentError as exc:
+            STATE.sources = None
+            raise PluginError(exc.report()) from None
+        STATE.fingerprint = fingerprint
+    config.nav = with_theme_pages(config.nav, [t.id for t in STATE.sources.model.themes])
+    return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    src = STATE.sources
+    page_id, lang = src.split_src_uri(page.file.src_uri)
+    expanded = src.expanded.get((page_id, lang))
+    if expanded is None:  # a page we did not see in the docs tree check
+        raise PluginError(f"docs/{page.file.src_uri}: not found by the translation check; rebuild")
+    meta = src.meta.get((page_id, lang), {})
+    for key, value in meta.items():
+        page.meta.setdefault(key, value)
+    return expanded
+
+
+def on_post_build(config):
+    # The default language's pass writes to the site root; other passes to /nb/, /en/.
+    if _current_lang(config) != STATE.default_lang and _i18n(config).config.build_only_locale is None:
+        return
+    site_dir = Path(config.site_dir)
+    cat = catalog_mod.build_catalog(STATE.sources.model, config.site_url or "/", STATE.sources.titles,
+                                    STATE.default_lang)
+    (site_dir / "catalog.json").write_text(catalog_mod.dumps(cat), encoding="utf-8")

@@ -1,0 +1,130 @@
+"""Content mistakes stop the build with one clear line each and no traceback.
+
+Each case builds a small fixture site: a copy of the project with one theme.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, mkdocs_build
+
+THEME = "tidspres"
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A small but complete copy of the site: home, theme overview and one theme."""
+    p = tmp_path / "project"
+    p.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", p / "mkdocs.yml")
+    for folder in ("hooks", "overrides", "schemas"):
+        shutil.copytree(ROOT / folder, p / folder)
+    (p / "content" / "themes").mkdir(parents=True)
+    for name in ("ui.yml", "rules.yml", "sources.yml"):
+        shutil.copy(ROOT / "content" / name, p / "content" / name)
+    theme = yaml.safe_load((ROOT / "content" / "themes" / f"{THEME}.yml").read_text(encoding="utf-8"))
+    theme["number"] = 1
+    write_yaml(p / "content" / "themes" / f"{THEME}.yml", theme)
+    (p / "docs" / "temaer").mkdir(parents=True)
+    for lang in ("da", "nb", "en"):
+        shutil.copy(ROOT / "docs" / f"index.{lang}.md", p / "docs")
+        for name in ("index", THEME):
+            shutil.copy(ROOT / "docs" / "temaer" / f"{name}.{lang}.md", p / "docs" / "temaer")
+    return p
+
+
+def write_yaml(path: Path, data) -> None:
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def theme_file(project: Path) -> Path:
+    return project / "content" / "themes" / f"{THEME}.yml"
+
+
+def edit_theme(project: Path, change) -> None:
+    data = yaml.safe_load(theme_file(project).read_text(encoding="utf-8"))
+    change(data)
+    write_yaml(theme_file(project), data)
+
+
+def failed_build(project: Path) -> str:
+    result = mkdocs_build(project, project / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, "the build should have stopped"
+    assert "Traceback" not in output, output
+    return output
+
+
+def test_the_fixture_site_builds(project):
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    assert (project / "site" / "nb" / "temaer" / THEME / "index.html").exists()
+
+
+def test_malformed_yaml_names_file_and_line(project):
+    text = theme_file(project).read_text(encoding="utf-8").splitlines()
+    text[3] = "  da: [unclosed"
+    theme_file(project).write_text("\n".join(text) + "\n", encoding="utf-8")
+    out = failed_build(project)
+    assert re.search(rf"content/themes/{THEME}\.yml:\d+: malformed YAML", out), out
+
+
+def test_unknown_field_names_the_field_and_what_is_allowed(project):
+    edit_theme(project, lambda d: d.update(colour="red"))
+    out = failed_build(project)
+    line = next(l for l in out.splitlines() if "colour" in l)
+    assert re.search(rf"content/themes/{THEME}\.yml:\d+: colour: unknown field 'colour'; allowed fields are", line)
+    assert "checklist" in line and "summary" in line
+
+
+def test_missing_translation_file_names_the_file(project):
+    (project / "docs" / "temaer" / f"{THEME}.nb.md").unlink()
+    out = failed_build(project)
+    assert f"docs/temaer/{THEME}.nb.md: is missing" in out, out
+    assert "translate it into 'nb'" in out
+
+
+def test_page_without_language_suffix(project):
+    (project / "docs" / "om.md").write_text("# Om\n", encoding="utf-8")
+    out = failed_build(project)
+    assert "docs/om.md: has no language suffix" in out, out
+
+
+def test_missing_translation_of_a_text(project):
+    edit_theme(project, lambda d: d["checklist"][2]["text"].pop("en"))
+    out = failed_build(project)
+    assert re.search(rf"{THEME}\.yml:\d+: checklist\[2\]\.text\.en: missing the 'en' translation", out), out
+
+
+def test_unknown_rule_id(project):
+    edit_theme(project, lambda d: d["rules"].append("dk-no-such-rule"))
+    out = failed_build(project)
+    assert re.search(r"rules\[\d+\]: unknown id 'dk-no-such-rule'; it must be an id in content/rules.yml", out), out
+
+
+def test_unknown_marker_names_page_and_line(project):
+    page = project / "docs" / "temaer" / f"{THEME}.en.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n<!-- kc:chekclist -->\n", encoding="utf-8")
+    out = failed_build(project)
+    assert re.search(rf"docs/temaer/{THEME}\.en\.md:\d+: unknown marker 'kc:chekclist'", out), out
+
+
+def test_section_ids_must_match_across_languages(project):
+    page = project / "docs" / "temaer" / f"{THEME}.nb.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("{#tegn}", "{#tegn-a-se-etter}"), encoding="utf-8")
+    out = failed_build(project)
+    assert f"docs/temaer/{THEME}.nb.md: section ids differ between languages" in out, out
+    assert "#tegn-a-se-etter" in out
+
+
+def test_every_problem_is_reported_at_once(project):
+    edit_theme(project, lambda d: (d.update(colour="red"), d["summary"].pop("nb")))
+    (project / "docs" / "index.en.md").unlink()
+    out = failed_build(project)
+    assert "3 content problems stop the build" in out, out

@@ -1,0 +1,126 @@
+"""Unit tests on the plain functions in trivsel/ (no MkDocs involved)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import LANGS, ROOT
+from trivsel.errors import ContentError
+from trivsel.markers import PageContext, expand
+from trivsel.model import load_model
+from trivsel.navigation import with_theme_pages
+from trivsel.pages import check_anchors, headings, page_url
+
+EXPECTED_THEMES = [
+    "instruktion-og-oplaering", "variation-og-indflydelse", "udviklingsmuligheder", "tidspres",
+    "maalinger-og-performancekrav", "svaere-kald", "kundeservice", "teknologi", "fysiske-rammer",
+]
+
+
+@pytest.fixture(scope="module")
+def model():
+    return load_model(ROOT / "content", LANGS, ROOT)
+
+
+@pytest.fixture
+def content(tmp_path) -> Path:
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    return tmp_path / "content"
+
+
+def problems_of(content: Path) -> list[str]:
+    with pytest.raises(ContentError) as err:
+        load_model(content, LANGS, content.parent)
+    return [str(p) for p in err.value.problems]
+
+
+def test_the_nine_themes_in_order(model):
+    assert [t.id for t in model.themes] == EXPECTED_THEMES
+    assert [t.number for t in model.themes] == list(range(1, 10))
+
+
+def test_every_text_in_every_language(model):
+    for theme in model.themes:
+        for text in [theme.title, theme.summary, *theme.dialogue, *(i.text for i in theme.checklist)]:
+            assert set(text) == set(LANGS) and all(v.strip() for v in text.values())
+
+
+def test_duplicate_yaml_key_is_refused_with_both_lines(content):
+    path = content / "themes" / "tidspres.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "number: 3\n", encoding="utf-8")
+    [msg] = problems_of(content)
+    assert msg.startswith("content/themes/tidspres.yml:") and "duplicate key 'number' (first on line 1)" in msg
+
+
+def test_checklist_id_of_another_theme(content):
+    path = content / "themes" / "tidspres.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("id: tidspres-03", "id: teknologi-03"), encoding="utf-8")
+    [msg] = problems_of(content)
+    assert "checklist[2].id: item id 'teknologi-03' does not belong to this theme" in msg
+
+
+def test_duplicate_checklist_id(content):
+    path = content / "themes" / "tidspres.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("id: tidspres-03", "id: tidspres-02"), encoding="utf-8")
+    [msg] = problems_of(content)
+    assert "duplicate checklist id 'tidspres-02'" in msg
+
+
+def test_wrong_type_and_range(content):
+    path = content / "themes" / "tidspres.yml"
+    text = path.read_text(encoding="utf-8").replace("number: 4", "number: twelve", 1)
+    path.write_text(text, encoding="utf-8")
+    [msg] = problems_of(content)
+    assert msg == "content/themes/tidspres.yml:1: number: must be a whole number, not text"
+
+
+def test_duplicate_rule_id(content):
+    path = content / "rules.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("id: dk-apv", "id: dk-aml-oplaering"), encoding="utf-8")
+    msgs = problems_of(content)
+    assert any("duplicate rule id 'dk-aml-oplaering' (first on line" in m for m in msgs), msgs
+
+
+def test_page_url_differs_only_by_prefix():
+    assert page_url("index", "da", "da") == ""
+    assert page_url("index", "nb", "da") == "nb/"
+    assert page_url("temaer/index", "en", "da") == "en/temaer/"
+    assert page_url("temaer/tidspres", "nb", "da") == "nb/temaer/tidspres/"
+
+
+def test_headings_skip_code_and_read_ids():
+    text = "# T\n\n## A {#a}\n\n```\n## not a heading\n```\n\n### B\n"
+    assert [(lvl, title, a) for _, lvl, title, a in headings(text)] == [(1, "T", None), (2, "A", "a"), (3, "B", None)]
+
+
+def test_check_anchors_reports_missing_and_differing_ids():
+    files = {"da": "x.da.md", "nb": "x.nb.md"}
+    raw = {"da": "# T\n## A {#a}\n## B\n", "nb": "# T\n## A {#b}\n"}
+    msgs = [str(p) for p in check_anchors(raw, raw, files)]
+    assert "x.da.md:3: heading 'B' has no explicit id" in msgs[0]
+    assert "x.nb.md: section ids differ between languages: has #b that x.da.md lacks; lacks #a" in msgs[1]
+
+
+def test_markers_expand_and_unknown_is_an_error(model):
+    ctx = PageContext("temaer/tidspres", "nb", "docs/temaer/tidspres.nb.md", model)
+    out, problems = expand("<!-- kc:checklist -->\n\n<!-- kc:nope -->\n", ctx)
+    assert not out.count("kc:")
+    assert 'id="tidspres-01"' in out and "## Sjekkliste {#tjekliste}" in out
+    assert [str(p) for p in problems] == [
+        "docs/temaer/tidspres.nb.md:3: unknown marker 'kc:nope'; known markers are "
+        "kc:checklist, kc:dialogue, kc:rules, kc:sources, kc:theme-cards, kc:theme-header"]
+
+
+def test_theme_marker_on_a_non_theme_page(model):
+    ctx = PageContext("index", "da", "docs/index.da.md", model)
+    _, problems = expand("<!-- kc:checklist -->\n", ctx)
+    assert "only works on a theme page" in str(problems[0])
+
+
+def test_nav_gets_theme_pages_in_content_order():
+    nav = [{"Forside": "index.md"}, {"Temaer": ["temaer/index.md"]}]
+    out = with_theme_pages(nav, ["b", "a"])
+    assert out == [{"Forside": "index.md"}, {"Temaer": ["temaer/index.md", "temaer/b.md", "temaer/a.md"]}]

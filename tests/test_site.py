@@ -1,0 +1,97 @@
+"""The real site, built once: languages, switcher, hreflang, catalogue, search."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+import jsonschema
+
+from conftest import DEFAULT_LANG, LANGS, ROOT, SITE_URL
+from trivsel.pages import page_url
+
+
+def html_of(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def test_strict_build_is_clean(build_result):
+    _, result = build_result
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "WARNING" not in result.stderr, result.stderr
+
+
+def test_every_page_exists_in_every_language_with_its_lang(site, page_ids):
+    assert "index" in page_ids and "temaer/index" in page_ids
+    for page_id in page_ids:
+        for lang in LANGS:
+            html = html_of(site, page_url(page_id, lang, DEFAULT_LANG))
+            assert f'<html lang="{lang}"' in html, (page_id, lang)
+
+
+def test_switcher_and_hreflang_lead_to_the_same_page(site, page_ids):
+    for page_id in page_ids:
+        for lang in LANGS:
+            url = page_url(page_id, lang, DEFAULT_LANG)
+            html = html_of(site, url)
+            switcher = dict((m.group(2), m.group(1)) for m in re.finditer(
+                r'<a href="([^"]*)" hreflang="([a-z]+)" class="md-select__link">', html))
+            alternates = dict((m.group(2), m.group(1)) for m in re.finditer(
+                r'<link rel="alternate" href="([^"]*)" hreflang="([a-z]+)">', html))
+            assert set(switcher) == set(LANGS), (url, switcher)
+            assert set(alternates) == set(LANGS), (url, alternates)
+            for other in LANGS:
+                expected = page_url(page_id, other, DEFAULT_LANG)
+                # The switcher link is relative to the page and must land on the same page.
+                landed = urljoin("http://x/" + url, switcher[other])
+                assert landed == "http://x/" + expected, (url, other, switcher[other])
+                # hreflang links are absolute.
+                assert alternates[other] == SITE_URL + expected, (url, other)
+                assert (site / expected / "index.html").exists()
+
+
+def test_catalog_validates_and_lists_every_page(site, page_ids):
+    catalog = json.loads((site / "catalog.json").read_text(encoding="utf-8"))
+    schema = json.loads((ROOT / "schemas" / "catalog.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(catalog)
+    assert catalog["languages"] == list(LANGS)
+    assert catalog["site"] == SITE_URL
+    assert [p["id"] for p in catalog["pages"]] == page_ids
+    for entry in catalog["pages"] + catalog["themes"]:
+        for lang in LANGS:
+            assert (site / entry["url"][lang] / "index.html").exists(), entry["url"][lang]
+            assert entry["title"][lang]
+
+
+def test_catalog_titles_are_the_page_titles(site):
+    catalog = json.loads((site / "catalog.json").read_text(encoding="utf-8"))
+    for entry in catalog["pages"]:
+        for lang in LANGS:
+            html = html_of(site, entry["url"][lang])
+            h1 = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1)
+            assert re.sub(r"<[^>]+>", "", h1).strip() == entry["title"][lang]
+
+
+def test_search_stems_danish_norwegian_and_english(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["da", "no", "en"]
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert {"", "nb/", "en/"} <= locations
+
+
+def test_no_font_or_script_from_a_third_party(site):
+    for path in site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        for m in re.finditer(r'<(?:script|link|img)[^>]+(?:src|href)="(https?:)?//([^"/]+)', html):
+            tag = m.group(0)
+            assert 'rel="alternate"' in tag or 'rel="canonical"' in tag, (path, tag)
+
+
+def test_every_page_has_a_meta_description(site, page_ids):
+    for page_id in page_ids:
+        for lang in LANGS:
+            html = html_of(site, page_url(page_id, lang, DEFAULT_LANG))
+            m = re.search(r'<meta name="description" content="([^"]+)">', html)
+            assert m and len(m.group(1)) > 30, (page_id, lang)

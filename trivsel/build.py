@@ -1,0 +1,94 @@
+"""Everything the build needs to know about the sources, checked in one pass.
+
+``check_sources`` loads the content model, checks that every page exists in
+every language, expands the markers of every page once, and checks section
+ids across languages. It collects all problems before it raises, so an author
+sees every mistake at once. The result is reused by every language pass.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ContentError, Problem
+from .markers import PageContext, expand
+from .model import Model, load_model
+from .pages import check_anchors, page_title
+from .translations import page_translations
+
+THEME_SECTION = "temaer"
+
+
+@dataclass
+class SiteSources:
+    model: Model
+    languages: tuple[str, ...]
+    expanded: dict[tuple[str, str], str]  # (page id, lang) -> Markdown with markers expanded
+    titles: dict[str, dict[str, str]]  # page id -> lang -> title
+    meta: dict[tuple[str, str], dict]  # (page id, lang) -> metadata the build adds
+
+    def split_src_uri(self, src_uri: str) -> tuple[str, str]:
+        """'temaer/tidspres.nb.md' -> ('temaer/tidspres', 'nb')."""
+        stem = src_uri[: -len(".md")] if src_uri.endswith(".md") else src_uri
+        page_id, _, lang = stem.rpartition(".")
+        return page_id, lang
+
+
+def _theme_pages(model: Model, pages: dict[str, dict[str, Path]], root: Path) -> list[Problem]:
+    """Each theme has a page and each theme page has a theme."""
+    problems = []
+    theme_ids = {t.id for t in model.themes}
+    for theme in model.themes:
+        if f"{THEME_SECTION}/{theme.id}" not in pages:
+            problems.append(Problem(theme.file, f"theme '{theme.id}' has no page; write "
+                                    f"docs/{THEME_SECTION}/{theme.id}.<lang>.md in every language"))
+    for page_id, by_lang in pages.items():
+        section, _, name = page_id.partition("/")
+        if section == THEME_SECTION and name != "index" and "/" not in name and name not in theme_ids:
+            some = next(iter(by_lang.values()))
+            problems.append(Problem(some.relative_to(root).as_posix(),
+                                    f"is a theme page without content/themes/{name}.yml; add that file "
+                                    "(title, checklist, ...) or move the page out of docs/temaer/"))
+    return problems
+
+
+def check_sources(root: Path, docs_dir: Path, content_dir: Path, languages: tuple[str, ...]) -> SiteSources:
+    problems: list[Problem] = []
+    try:
+        model = load_model(content_dir, languages, root)
+    except ContentError as exc:
+        # Without a model the pages cannot be expanded; report the pages' own
+        # problems (missing translations) together with the content problems.
+        _, page_problems = page_translations(docs_dir, languages)
+        raise ContentError(exc.problems + page_problems) from None
+
+    pages, page_problems = page_translations(docs_dir, languages)
+    problems += page_problems
+    problems += _theme_pages(model, pages, root)
+
+    expanded: dict[tuple[str, str], str] = {}
+    titles: dict[str, dict[str, str]] = {}
+    meta: dict[tuple[str, str], dict] = {}
+    for page_id, by_lang in sorted(pages.items()):
+        if set(by_lang) != set(languages):
+            continue  # already reported as missing
+        shown = {lang: path.relative_to(root).as_posix() for lang, path in by_lang.items()}
+        raw, texts = {}, {}
+        for lang in languages:
+            ctx = PageContext(page_id, lang, shown[lang], model)
+            raw[lang] = by_lang[lang].read_text(encoding="utf-8")
+            text, marker_problems = expand(raw[lang], ctx)
+            problems += marker_problems
+            texts[lang] = expanded[(page_id, lang)] = text
+            title = page_title(text)
+            if title is None:
+                problems.append(Problem(shown[lang], "has no title; start the page with '# Title'"))
+            titles.setdefault(page_id, {})[lang] = title or ""
+            if ctx.theme is not None:
+                meta[(page_id, lang)] = {"description": ctx.theme.summary[lang]}
+        problems += check_anchors(raw, texts, shown)
+
+    if problems:
+        raise ContentError(problems)
+    return SiteSources(model, languages, expanded, titles, meta)

@@ -1,0 +1,93 @@
+"""Page-level facts from the Markdown sources: addresses, titles, anchors.
+
+Read from the source files, so they hold for every language even when the
+author builds only one (``make serve LANG=nb``).
+"""
+
+from __future__ import annotations
+
+import re
+from .errors import Problem
+
+HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
+ATTR_ID_RE = re.compile(r"\{[^}]*#([A-Za-z][\w-]*)[^}]*\}\s*$")
+FENCE_RE = re.compile(r"^(```|~~~)")
+FRONT_MATTER_RE = re.compile(r"\A---\n.*?\n---\n", re.S)
+
+
+def page_url(page_id: str, lang: str, default_lang: str) -> str:
+    """Address relative to the site root: the language prefix is the only difference."""
+    prefix = "" if lang == default_lang else f"{lang}/"
+    if page_id == "index":
+        return prefix
+    if page_id.endswith("/index"):
+        return f"{prefix}{page_id[: -len('index')]}"
+    return f"{prefix}{page_id}/"
+
+
+def _lines_outside_code(text: str):
+    text = FRONT_MATTER_RE.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    fenced = False
+    for number, line in enumerate(text.splitlines(), 1):
+        if FENCE_RE.match(line.strip()):
+            fenced = not fenced
+            continue
+        if not fenced:
+            yield number, line
+
+
+
+
+
+def headings(text: str) -> list[tuple[int, int, str, str | None]]:
+    """(line, level, text, explicit id or None) for each ATX heading outside code."""
+    found = []
+    for number, line in _lines_outside_code(text):
+        m = HEADING_RE.match(line)
+        if not m:
+            continue
+        title = m.group(2)
+        id_match = ATTR_ID_RE.search(title)
+        anchor = id_match.group(1) if id_match else None
+        title = ATTR_ID_RE.sub("", title).strip()
+        found.append((number, len(m.group(1)), title, anchor))
+    return found
+
+
+def page_title(expanded: str) -> str | None:
+    """The first level-1 heading, which is what MkDocs uses as the page title."""
+    for _, level, title, _ in headings(expanded):
+        if level == 1:
+            return title
+    return None
+
+
+def check_anchors(raw: dict[str, str], expanded: dict[str, str], files: dict[str, str]) -> list[Problem]:
+    """Every section heading has an explicit id, and the ids are the same in every language.
+
+    ``raw`` and ``expanded`` map language -> Markdown before and after markers
+    are expanded; ``files`` maps language -> path shown. Readers and trainers
+    link to sections; a slug of translated heading text would give each
+    language a different address.
+    """
+    problems: list[Problem] = []
+    for lang, text in raw.items():
+        for line, level, title, anchor in headings(text):
+            if level > 1 and anchor is None:
+                problems.append(Problem(files[lang], f"heading '{title}' has no explicit id; add "
+                                        "{#some-id} after it, with the same id in every language", line=line))
+    ids = {lang: [a for _, level, _, a in headings(text) if level > 1 and a] for lang, text in expanded.items()}
+    langs = list(expanded)
+    reference = langs[0]
+    for lang in langs[1:]:
+        only_ref = [a for a in ids[reference] if a not in ids[lang]]
+        only_here = [a for a in ids[lang] if a not in ids[reference]]
+        if only_ref or only_here:
+            detail = []
+            if only_here:
+                detail.append(f"has {', '.join('#' + a for a in only_here)} that {files[reference]} lacks")
+            if only_ref:
+                detail.append(f"lacks {', '.join('#' + a for a in only_ref)} that {files[reference]} has")
+            problems.append(Problem(files[lang], "section ids differ between languages: " + "; ".join(detail)
+                                    + ". Use the same {#id} in every language"))
+    return problems
