@@ -18,10 +18,13 @@ RUN := env LANG=C.UTF-8 LC_ALL=C.UTF-8 NO_MKDOCS_2_WARNING=1 $(if $(SITE_LANG),I
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml package.json package-lock.json
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@# The HTML checker (vnu-jar) comes from npm; never let a package download a browser.
+	@if command -v npm >/dev/null; then PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error; \
+	  else echo "npm not found: the HTML validation test will be skipped (apt-get install npm)"; fi
 	@touch $@
 
 # No --dirtyreload: with the i18n plugin it grows the search index on every rebuild.

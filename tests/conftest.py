@@ -49,3 +49,55 @@ def page_ids() -> list[str]:
     pages, problems = page_translations(ROOT / "docs", LANGS)
     assert not problems, problems
     return sorted(pages)
+
+
+# --- browser tests -------------------------------------------------------
+
+def _browser_unavailable_reason() -> str | None:
+    from checks.browser import chromium_path
+    if chromium_path() is None:
+        return "Chromium not found: install it with `sudo apt-get install chromium` (Debian)"
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return "Playwright for Python is missing: run `make install`"
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    reason = _browser_unavailable_reason()
+    if reason is None:
+        return
+    browser_items = [i for i in items if "browser" in i.keywords]
+    if not browser_items:
+        return
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        # In CI a missing browser is a failure, never a skip.
+        raise pytest.UsageError(f"CI: {reason}")
+    print(f"\nSkipping {len(browser_items)} browser tests. {reason}")
+    for item in browser_items:
+        item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    from checks.browser import StaticServer
+    with StaticServer(site) as srv:
+        yield srv
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+    from checks.browser import launch
+    with sync_playwright() as p:
+        b = launch(p)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context(color_scheme="light", locale="da-DK", viewport={"width": 1280, "height": 900})
+    yield ctx
+    ctx.close()

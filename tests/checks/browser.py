@@ -1,0 +1,113 @@
+"""Browser harness: a local static server and audits of one page in Chromium.
+
+Always Debian's Chromium (/usr/bin/chromium); never a downloaded browser.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Without the background-networking flags Chromium tries to reach Google at start-up.
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                 "--disable-default-apps", "--disable-extensions"]
+
+
+def chromium_path() -> str | None:
+    return CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class StaticServer:
+    """Serves a folder on 127.0.0.1 at a free port, in a thread, until stopped."""
+
+    def __init__(self, root: Path):
+        handler = functools.partial(_QuietHandler, directory=str(root))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def launch(playwright):
+    return playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+
+
+@dataclass
+class PageAudit:
+    url: str
+    violations: list[str] = field(default_factory=list)  # axe: "rule (impact): target"
+    third_party: list[str] = field(default_factory=list)  # requests that left 127.0.0.1
+    console_errors: list[str] = field(default_factory=list)
+    cookies: list[str] = field(default_factory=list)
+    printed_chrome: list[str] = field(default_factory=list)  # site chrome still visible on paper
+
+    def failures(self) -> list[str]:
+        return ([f"axe {v}" for v in self.violations] + [f"request to {r}" for r in self.third_party]
+                + [f"console: {c}" for c in self.console_errors] + [f"cookie {c}" for c in self.cookies]
+                + [f"printed: {c}" for c in self.printed_chrome])
+
+
+# What must not reach paper when a page is printed.
+PRINT_HIDDEN = [".md-header", ".md-tabs", ".md-sidebar", ".md-search", ".md-footer", ".md-top",
+                ".md-content__button", ".kc-checklist-tools", "button"]
+
+
+def visible_in_print(page) -> list[str]:
+    page.emulate_media(media="print")
+    try:
+        return page.evaluate("""(selectors) => selectors.filter(sel =>
+            [...document.querySelectorAll(sel)].some(el => {
+                const r = el.getBoundingClientRect();
+                return getComputedStyle(el).display !== 'none' && r.width > 0 && r.height > 0;
+            }))""", PRINT_HIDDEN)
+    finally:
+        page.emulate_media(media="screen")
+
+
+def audit(context, url: str, axe) -> PageAudit:
+    """Open ``url`` in a fresh page; record requests, console errors, cookies and axe results."""
+    result = PageAudit(url)
+    origin = urlparse(url).netloc
+    page = context.new_page()
+
+    def on_request(request):
+        host = urlparse(request.url).netloc
+        if request.url.startswith(("data:", "blob:", "about:")):
+            return
+        if host != origin:
+            result.third_party.append(request.url)
+
+    page.on("request", on_request)
+    page.on("console", lambda msg: msg.type == "error" and result.console_errors.append(msg.text))
+    page.on("pageerror", lambda exc: result.console_errors.append(str(exc)))
+    page.goto(url, wait_until="load")
+    # No wait for network idle (0.8 s a page): requests the page's scripts start
+    # after "load" are still recorded while axe runs, which takes longer.
+    report = axe.run(page)
+    for violation in report.response["violations"]:
+        targets = ", ".join(str(n["target"]) for n in violation["nodes"][:3])
+        result.violations.append(f"{violation['id']} ({violation['impact']}): {targets}")
+    result.cookies = [c["name"] for c in context.cookies()]
+    result.printed_chrome = visible_in_print(page)
+    page.close()
+    return result
