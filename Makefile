@@ -14,7 +14,7 @@ SITE_LANG ?= $(filter da nb en,$(LANG))
 # Recipes get a real locale back, and the one-language switch for mkdocs.
 RUN := env LANG=C.UTF-8 LC_ALL=C.UTF-8 NO_MKDOCS_2_WARNING=1 $(if $(SITE_LANG),I18N_ONLY=$(SITE_LANG))
 
-.PHONY: install serve build test test-fast browser clean
+.PHONY: install serve build test test-fast browser lighthouse clean
 
 install: $(STAMP)
 
@@ -45,6 +45,11 @@ test: install browser
 # Unit tests and build tests only, no browser.
 test-fast: install
 	$(RUN) $(BIN)/python -m pytest -x -m "not browser"
+
+# Report, not a test: Lighthouse 12 (npm, installed on first use into .cache/)
+# on the home page and one page of each kind in each language.
+lighthouse: build
+	$(RUN) $(BIN)/python scripts/lighthouse.py --site site
 
 clean:
 	rm -rf site .cache

@@ -17,8 +17,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from trivsel import catalog as catalog_mod
-from trivsel.build import SiteSources, check_sources
+from trivsel import generated
+from trivsel.build import SiteSources, check_sources, load_checked_model
 from trivsel.errors import ContentError
+from trivsel.htmlfix import fix_toc_label
+from trivsel.model import Model
 from trivsel.navigation import with_theme_pages
 
 log = logging.getLogger("mkdocs.hooks.trivsel")
@@ -27,6 +30,8 @@ log = logging.getLogger("mkdocs.hooks.trivsel")
 @dataclass
 class _State:
     fingerprint: tuple = ()
+    content_fingerprint: tuple = ()
+    model: Model | None = None
     sources: SiteSources | None = None
     languages: tuple[str, ...] = ()
     default_lang: str = ""
@@ -75,14 +80,20 @@ def on_config(config):
             config.watch.append(str(folder))
             STATE.watched.add(str(folder))
 
-    fingerprint = _fingerprint(docs_dir, content_dir, schema_dir)
-    if fingerprint != STATE.fingerprint or STATE.sources is None:
-        try:
-            STATE.sources = check_sources(root, docs_dir, content_dir, STATE.languages)
-        except ContentError as exc:
+    try:
+        content_print = _fingerprint(content_dir, schema_dir)
+        if content_print != STATE.content_fingerprint or STATE.model is None:
+            STATE.model = None
+            STATE.model = load_checked_model(root, docs_dir, content_dir, STATE.languages)
+            STATE.content_fingerprint = content_print
+            generated.sync(docs_dir, generated.AGENDA_DIR, generated.agenda_pages(STATE.model))
+        fingerprint = (content_print, _fingerprint(docs_dir))
+        if fingerprint != STATE.fingerprint or STATE.sources is None:
             STATE.sources = None
-            raise PluginError(exc.report()) from None
-        STATE.fingerprint = fingerprint
+            STATE.sources = check_sources(root, docs_dir, STATE.model)
+            STATE.fingerprint = fingerprint
+    except ContentError as exc:
+        raise PluginError(exc.report()) from None
     config.nav = with_theme_pages(config.nav, [t.id for t in STATE.sources.model.themes])
     return config
 
@@ -97,6 +108,10 @@ def on_page_markdown(markdown, page, config, files):
     for key, value in meta.items():
         page.meta.setdefault(key, value)
     return expanded
+
+
+def on_post_page(output, page, config):
+    return fix_toc_label(output)
 
 
 def on_post_build(config):

@@ -19,23 +19,20 @@ THEME = "tidspres"
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    """A small but complete copy of the site: home, theme overview and one theme."""
+    """A small but complete copy of the site with one theme (the others left out)."""
     p = tmp_path / "project"
     p.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", p / "mkdocs.yml")
     for folder in ("hooks", "overrides", "schemas"):
         shutil.copytree(ROOT / folder, p / folder)
-    (p / "content" / "themes").mkdir(parents=True)
-    for name in ("ui.yml", "rules.yml", "sources.yml"):
-        shutil.copy(ROOT / "content" / name, p / "content" / name)
-    theme = yaml.safe_load((ROOT / "content" / "themes" / f"{THEME}.yml").read_text(encoding="utf-8"))
-    theme["number"] = 1
-    write_yaml(p / "content" / "themes" / f"{THEME}.yml", theme)
-    (p / "docs" / "temaer").mkdir(parents=True)
-    for lang in ("da", "nb", "en"):
-        shutil.copy(ROOT / "docs" / f"index.{lang}.md", p / "docs")
-        for name in ("index", THEME):
-            shutil.copy(ROOT / "docs" / "temaer" / f"{name}.{lang}.md", p / "docs" / "temaer")
+    others = [f.stem for f in (ROOT / "content" / "themes").glob("*.yml") if f.stem != THEME]
+
+    def other_themes(folder, names):
+        return [n for n in names if n.split(".")[0] in others or n == "dagsorden"]
+
+    shutil.copytree(ROOT / "content", p / "content", ignore=other_themes)
+    shutil.copytree(ROOT / "docs", p / "docs", ignore=other_themes)
+    edit_theme(p, lambda d: d.update(number=1))
     return p
 
 

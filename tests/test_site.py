@@ -89,9 +89,40 @@ def test_no_font_or_script_from_a_third_party(site):
             assert 'rel="alternate"' in tag or 'rel="canonical"' in tag, (path, tag)
 
 
-def test_every_page_has_a_meta_description(site, page_ids):
-    for page_id in page_ids:
-        for lang in LANGS:
+def test_every_page_has_its_own_meta_description(site, page_ids):
+    for lang in LANGS:
+        seen = {}
+        for page_id in page_ids:
             html = html_of(site, page_url(page_id, lang, DEFAULT_LANG))
             m = re.search(r'<meta name="description" content="([^"]+)">', html)
             assert m and len(m.group(1)) > 30, (page_id, lang)
+            assert m.group(1) not in seen, f"{page_id} ({lang}) has the description of {seen.get(m.group(1))}"
+            seen[m.group(1)] = page_id
+            assert "---" not in html and "description:" not in html, f"front matter shown on {page_id} ({lang})"
+
+
+def test_themes_in_catalog_with_checklists_and_item_anchors_in_every_language(site):
+    from test_logic import EXPECTED_THEMES
+    catalog = json.loads((site / "catalog.json").read_text(encoding="utf-8"))
+    assert [t["id"] for t in catalog["themes"]] == EXPECTED_THEMES
+    for theme in catalog["themes"]:
+        ids = [item["id"] for item in theme["checklist"]]
+        assert 8 <= len(ids) <= 12 and len(set(ids)) == len(ids)
+        assert all(i.startswith(theme["id"] + "-") for i in ids)
+        for lang in LANGS:
+            html = html_of(site, theme["url"][lang])
+            page_ids = re.findall(r'<li id="([^"]+)" class="kc-checklist__item"', html)
+            assert page_ids == ids, (theme["id"], lang)
+            for item in theme["checklist"]:
+                assert item["text"][lang] in html.replace("&#x27;", "'").replace("&quot;", '"')
+
+
+def test_meeting_kit_pages_exist_in_every_language(site):
+    from test_logic import EXPECTED_THEMES
+    for lang in LANGS:
+        for page_id in ["moede/index", "moede/apv", "kilder", *(f"moede/dagsorden/{t}" for t in EXPECTED_THEMES)]:
+            html = html_of(site, page_url(page_id, lang, DEFAULT_LANG))
+            assert f'<html lang="{lang}"' in html
+        apv = html_of(site, page_url("moede/apv", lang, DEFAULT_LANG))
+        assert apv.count('class="kc-checklist__item"') == sum(
+            len(t["checklist"]) for t in json.loads((site / "catalog.json").read_text())["themes"])

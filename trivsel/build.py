@@ -14,7 +14,7 @@ from pathlib import Path
 from .errors import ContentError, Problem
 from .markers import PageContext, expand
 from .model import Model, load_model
-from .pages import check_anchors, page_title
+from .pages import check_anchors, page_title, without_front_matter
 from .translations import page_translations
 
 THEME_SECTION = "temaer"
@@ -53,16 +53,19 @@ def _theme_pages(model: Model, pages: dict[str, dict[str, Path]], root: Path) ->
     return problems
 
 
-def check_sources(root: Path, docs_dir: Path, content_dir: Path, languages: tuple[str, ...]) -> SiteSources:
-    problems: list[Problem] = []
+def load_checked_model(root: Path, docs_dir: Path, content_dir: Path, languages: tuple[str, ...]) -> Model:
     try:
-        model = load_model(content_dir, languages, root)
+        return load_model(content_dir, languages, root)
     except ContentError as exc:
         # Without a model the pages cannot be expanded; report the pages' own
         # problems (missing translations) together with the content problems.
         _, page_problems = page_translations(docs_dir, languages)
         raise ContentError(exc.problems + page_problems) from None
 
+
+def check_sources(root: Path, docs_dir: Path, model: Model) -> SiteSources:
+    languages = model.languages
+    problems: list[Problem] = []
     pages, page_problems = page_translations(docs_dir, languages)
     problems += page_problems
     problems += _theme_pages(model, pages, root)
@@ -78,7 +81,7 @@ def check_sources(root: Path, docs_dir: Path, content_dir: Path, languages: tupl
         for lang in languages:
             ctx = PageContext(page_id, lang, shown[lang], model)
             raw[lang] = by_lang[lang].read_text(encoding="utf-8")
-            text, marker_problems = expand(raw[lang], ctx)
+            text, marker_problems = expand(without_front_matter(raw[lang]), ctx)
             problems += marker_problems
             texts[lang] = expanded[(page_id, lang)] = text
             title = page_title(text)

@@ -9,11 +9,13 @@ silently in the page.
 from __future__ import annotations
 
 import html
+import json
 import re
 from dataclasses import dataclass
 from typing import Callable
 
 from .errors import Problem
+from .generated import AGENDA_DIR
 from .model import Model, Theme
 
 MARKER_RE = re.compile(r"^<!--\s*kc:([a-z][a-z0-9-]*)\s*(.*?)\s*-->[ \t]*$", re.M)
@@ -55,9 +57,11 @@ def theme_header(ctx: PageContext, arg: str) -> str:
     theme = _need_theme(ctx)
     m, lang = ctx.model, ctx.lang
     number = m.ui("theme_number", lang, number=theme.number, total=len(m.themes))
+    agenda = m.ui("agenda_link", lang, minutes=m.meeting.minutes)
     return (f"# {theme.title[lang]}\n\n"
             f'<p class="kc-theme-number">{_esc(number)}</p>\n\n'
-            f'<p class="kc-lead">{_esc(theme.summary[lang])}</p>\n')
+            f'<p class="kc-lead">{_esc(theme.summary[lang])}</p>\n\n'
+            f'[{agenda}](../{AGENDA_DIR}/{theme.id}.md){{ .kc-no-print }}\n')
 
 
 def dialogue(ctx: PageContext, arg: str) -> str:
@@ -83,11 +87,26 @@ def checklist_html(items, lang: str, list_id: str) -> str:
     return "\n".join(out)
 
 
+def checklist_tools(m: Model, lang: str, selector: str, filename: str) -> str:
+    """Buttons for clear, print and CSV; hidden until the page's script switches them on."""
+    head = json.dumps([m.ui("csv_item", lang), m.ui("csv_text", lang), m.ui("csv_checked", lang)],
+                      ensure_ascii=False)
+    values = json.dumps([m.ui("yes", lang), m.ui("no", lang)], ensure_ascii=False)
+    buttons = "".join(f'<button type="button" class="md-button" data-action="{action}">'
+                      f'{_esc(m.ui("checklist_" + action, lang))}</button>' for action in ("clear", "print", "csv"))
+    return (f'<div class="kc-checklist-tools" hidden data-for="{_esc(selector)}" data-filename="{_esc(filename)}" '
+            f'data-csv-head="{_esc(head)}" data-csv-values="{_esc(values)}">{buttons}'
+            f'<span class="kc-checklist-status" role="status" '
+            f'data-template="{_esc(m.ui("checklist_status", lang))}"></span></div>')
+
+
 def checklist(ctx: PageContext, arg: str) -> str:
     theme = _need_theme(ctx)
     m, lang = ctx.model, ctx.lang
+    selector = f'ul.kc-checklist[data-checklist="{theme.id}"]'
     return (f"## {m.ui('checklist_heading', lang)} {{#tjekliste}}\n\n"
             f'<p class="kc-checklist-intro">{_esc(m.ui("checklist_intro", lang))}</p>\n\n'
+            f"{checklist_tools(m, lang, selector, theme.id + '.csv')}\n\n"
             f"{checklist_html(theme.checklist, lang, theme.id)}\n")
 
 
@@ -138,6 +157,97 @@ def theme_cards(ctx: PageContext, arg: str) -> str:
     return "\n".join(out)
 
 
+def _theme_arg(ctx: PageContext, arg: str) -> Theme:
+    try:
+        return ctx.model.theme(arg.strip())
+    except KeyError:
+        known = ", ".join(t.id for t in ctx.model.themes)
+        raise MarkerError(f"names an unknown theme '{arg.strip()}'; use one of: {known}") from None
+
+
+def _link_from(page_id: str, target_page: str) -> str:
+    """A relative link from one page's Markdown file to another's, for MkDocs to resolve."""
+    depth = page_id.count("/")
+    return "../" * depth + target_page + ".md"
+
+
+def agenda(ctx: PageContext, arg: str) -> str:
+    """A meeting agenda for one theme, built from content/meeting.yml and the theme."""
+    theme = _theme_arg(ctx, arg)
+    m, lang, meeting = ctx.model, ctx.lang, ctx.model.meeting
+    number = m.ui("theme_number", lang, number=theme.number, total=len(m.themes))
+    theme_link = _link_from(ctx.page_id, f"temaer/{theme.id}")
+    out = [f"# {m.ui('agenda_title', lang, title=theme.title[lang])}", "",
+           f'<p class="kc-theme-number">{_esc(number)}</p>', "",
+           f"{m.ui('agenda_intro', lang, minutes=meeting.minutes)} [{theme.title[lang]}]({theme_link}).", "",
+           f"| {m.ui('agenda_time', lang)} | {m.ui('agenda_step', lang)} |", "| --- | --- |"]
+    schedule = meeting.schedule()
+    for i, (start, end, step) in enumerate(schedule, 1):
+        out.append(f"| {start}–{m.ui('agenda_minutes', lang, minutes=end)} | [{step.title[lang]}](#punkt-{i}) |")
+    out.append("")
+    for i, (start, end, step) in enumerate(schedule, 1):
+        out += [f"## {start}–{m.ui('agenda_minutes', lang, minutes=end)}: {step.title[lang]} {{#punkt-{i}}}", "",
+                step.text[lang], ""]
+        if step.show == "dialogue":
+            out += [f"{n}. {q[lang]}" for n, q in enumerate(theme.dialogue, 1)] + [""]
+        elif step.show == "checklist":
+            out += [checklist_html(theme.checklist, lang, theme.id), ""]
+    return "\n".join(out)
+
+
+def agenda_list(ctx: PageContext, arg: str) -> str:
+    """Links to every theme's agenda."""
+    m, lang = ctx.model, ctx.lang
+    return "\n".join(f"{t.number}. [{t.title[lang]}]({_link_from(ctx.page_id, f'{AGENDA_DIR}/{t.id}')})"
+                     for t in m.themes) + "\n"
+
+
+def all_checklists(ctx: PageContext, arg: str) -> str:
+    """All nine checklists on one page, for the APV and the annual discussion."""
+    m, lang = ctx.model, ctx.lang
+    out = [checklist_tools(m, lang, "ul.kc-checklist", "tjeklister.csv"), ""]
+    for theme in m.themes:
+        link = _link_from(ctx.page_id, f"temaer/{theme.id}")
+        out += [f"### {theme.number}. {theme.title[lang]} {{#tjekliste-{theme.id}}}", "",
+                f"[{m.ui('open_theme', lang)}: {theme.title[lang]}]({link}#tjekliste){{ .kc-no-print }}", "",
+                checklist_html(theme.checklist, lang, theme.id), ""]
+    return "\n".join(out)
+
+
+def action_plan(ctx: PageContext, arg: str) -> str:
+    """An action-plan table filled in in the browser; blank rows print for pen and paper."""
+    m, lang = ctx.model, ctx.lang
+    columns = [("what", "text"), ("who", "text"), ("due", "date"), ("followup", "date")]
+    head = "".join(f'<th scope="col">{_esc(m.ui("action_" + c, lang))}</th>' for c, _ in columns)
+    rows = []
+    for n in range(1, 7):
+        cells = "".join(
+            f'<td><input type="{kind}" name="{c}" aria-label="{_esc(m.ui("action_" + c, lang))} '
+            f'({_esc(m.ui("action_row", lang, n=n))})"></td>' for c, kind in columns)
+        rows.append(f"<tr>{cells}</tr>")
+    csv_head = json.dumps([m.ui("action_" + c, lang) for c, _ in columns], ensure_ascii=False)
+    buttons = (f'<button type="button" class="md-button" data-action="add">{_esc(m.ui("action_add", lang))}</button>'
+               + "".join(f'<button type="button" class="md-button" data-action="{a}">'
+                         f'{_esc(m.ui("checklist_" + a, lang))}</button>' for a in ("clear", "print", "csv")))
+    return (f'<div class="kc-action-tools kc-checklist-tools" hidden data-csv-head="{_esc(csv_head)}" '
+            f'data-filename="handlingsplan.csv" data-row-label="{_esc(m.ui("action_row", lang))}">{buttons}</div>\n\n'
+            f'<table class="kc-action-plan"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>\n')
+
+
+def all_sources(ctx: PageContext, arg: str) -> str:
+    """Every source, with the themes that cite it."""
+    m, lang = ctx.model, ctx.lang
+    out = []
+    for src in m.sources.values():
+        users = [t for t in m.themes if src.id in t.sources]
+        line = source_line(src, lang)
+        if users:
+            links = ", ".join(f"[{t.title[lang]}]({_link_from(ctx.page_id, 'temaer/' + t.id)}#kilder)" for t in users)
+            line += f" *{m.ui('cited_by', lang)}:* {links}."
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
 MARKERS: dict[str, Callable[[PageContext, str], str]] = {
     "theme-header": theme_header,
     "dialogue": dialogue,
@@ -145,6 +255,11 @@ MARKERS: dict[str, Callable[[PageContext, str], str]] = {
     "rules": rules,
     "sources": sources,
     "theme-cards": theme_cards,
+    "agenda": agenda,
+    "agenda-list": agenda_list,
+    "all-checklists": all_checklists,
+    "action-plan": action_plan,
+    "all-sources": all_sources,
 }
 
 

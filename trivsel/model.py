@@ -58,6 +58,28 @@ class Source:
     note: Text | None
 
 
+@dataclass(frozen=True)
+class MeetingStep:
+    minutes: int
+    title: Text
+    text: Text
+    show: str | None  # "dialogue", "checklist" or None
+
+
+@dataclass(frozen=True)
+class Meeting:
+    minutes: int
+    steps: tuple[MeetingStep, ...]
+
+    def schedule(self) -> list[tuple[int, int, MeetingStep]]:
+        """(start, end, step) in minutes from the start of the meeting."""
+        out, start = [], 0
+        for step in self.steps:
+            out.append((start, start + step.minutes, step))
+            start += step.minutes
+        return out
+
+
 @dataclass
 class Model:
     languages: tuple[str, ...]
@@ -65,6 +87,7 @@ class Model:
     rules: dict[str, Rule]
     sources: dict[str, Source]
     ui_text: dict[str, Text]
+    meeting: Meeting | None = None
     files: list[Path] = field(default_factory=list)  # every file the model was read from
 
     def theme(self, theme_id: str) -> Theme:
@@ -139,6 +162,7 @@ def load_model(content_dir: Path, languages: tuple[str, ...], root: Path | None 
     ui_doc = load_required("ui.yml", "ui.schema.json")
     rules_doc = load_required("rules.yml", "rules.schema.json")
     sources_doc = load_required("sources.yml", "sources.schema.json")
+    meeting_doc = load_required("meeting.yml", "meeting.schema.json")
 
     rules: dict[str, Rule] = {}
     if rules_doc:
@@ -156,12 +180,23 @@ def load_model(content_dir: Path, languages: tuple[str, ...], root: Path | None 
         for s in sources_doc.data:
             sources.setdefault(s["id"], Source(s["id"], s["short"], s["citation"], s.get("url"), s.get("note")))
 
+    meeting = None
+    if meeting_doc:
+        d = meeting_doc.data
+        steps = tuple(MeetingStep(st["minutes"], st["title"], st["text"], st.get("show")) for st in d["steps"])
+        total = sum(st.minutes for st in steps)
+        if total != d["minutes"]:
+            problems.append(Problem(meeting_doc.path, f"the steps add up to {total} minutes but the meeting "
+                                    f"is {d['minutes']}; change a step's minutes or `minutes`",
+                                    line=meeting_doc.line_of(("minutes",)), field="minutes"))
+        meeting = Meeting(d["minutes"], steps)
+
     themes = _load_themes(content_dir / "themes", root, languages, rules, sources,
                           bool(rules_doc), bool(sources_doc), problems, files)
 
     if problems:
         raise ContentError(problems)
-    return Model(languages, themes, rules, sources, ui_doc.data if ui_doc else {}, files)
+    return Model(languages, themes, rules, sources, ui_doc.data if ui_doc else {}, meeting, files)
 
 
 def _load_themes(folder: Path, root: Path, languages, rules, sources, check_rules: bool,

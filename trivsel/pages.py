@@ -25,8 +25,16 @@ def page_url(page_id: str, lang: str, default_lang: str) -> str:
     return f"{prefix}{page_id}/"
 
 
+def without_front_matter(text: str) -> str:
+    """The Markdown body: MkDocs reads the front matter itself, before the page events.
+
+    Blank lines stand in for it so that line numbers in messages stay right.
+    """
+    return FRONT_MATTER_RE.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+
+
 def _lines_outside_code(text: str):
-    text = FRONT_MATTER_RE.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    text = without_front_matter(text)
     fenced = False
     for number, line in enumerate(text.splitlines(), 1):
         if FENCE_RE.match(line.strip()):

@@ -47,6 +47,13 @@ class _UniqueKeyLoader(yaml.SafeLoader):
         seen: dict = {}
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
+            if isinstance(key, bool) or key is None:
+                # YAML 1.1 reads yes/no/on/off as true/false: "no" (Norway) is a classic.
+                raise yaml.constructor.ConstructorError(
+                    None, None,
+                    f"the key {key_node.value!r} is read as {key!r}; put it in quotes: \"{key_node.value}\"",
+                    key_node.start_mark,
+                )
             if key in seen:
                 raise yaml.constructor.ConstructorError(
                     None, None,
