@@ -10,6 +10,8 @@ and the content model are computed once per change and reused.
 from __future__ import annotations
 
 import logging
+import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,11 +19,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from trivsel import catalog as catalog_mod
-from trivsel import generated
+from trivsel import generated, pdf
 from trivsel.build import SiteSources, check_sources, load_checked_model
 from trivsel.errors import ContentError
 from trivsel.htmlfix import fix_toc_label
 from trivsel.model import Model
+from trivsel.pages import page_url, theme_pdf_name
 from trivsel.navigation import with_theme_pages
 
 log = logging.getLogger("mkdocs.hooks.trivsel")
@@ -36,6 +39,12 @@ class _State:
     languages: tuple[str, ...] = ()
     default_lang: str = ""
     watched: set = field(default_factory=set)
+    theme_ids: frozenset = frozenset()
+    sheet_jobs: list = field(default_factory=list)
+    sheet_problems: list = field(default_factory=list)
+    passes_done: int = 0
+    renderer: "pdf.SheetRenderer | None" = None
+    cache_dir: Path = Path(".cache")
 
 
 STATE = _State()
@@ -66,6 +75,8 @@ def _fingerprint(*folders: Path) -> tuple:
 def on_config(config):
     root = Path(config.config_file_path).resolve().parent
     docs_dir, content_dir, schema_dir = Path(config.docs_dir), root / "content", root / "schemas"
+    # Rendered PDFs are cached between builds; tests point many fixture sites at one cache.
+    STATE.cache_dir = Path(os.environ.get("KC_CACHE_DIR") or root / ".cache")
     plugin = _i18n(config)
     if plugin is None:
         raise PluginError("mkdocs.yml: the i18n plugin is missing; the site is built in da, nb and en")
@@ -92,6 +103,7 @@ def on_config(config):
             STATE.sources = None
             STATE.sources = check_sources(root, docs_dir, STATE.model)
             STATE.fingerprint = fingerprint
+        STATE.theme_ids = frozenset(t.id for t in STATE.model.themes)
     except ContentError as exc:
         raise PluginError(exc.report()) from None
     config.nav = with_theme_pages(config.nav, [t.id for t in STATE.sources.model.themes])
@@ -110,11 +122,65 @@ def on_page_markdown(markdown, page, config, files):
     return expanded
 
 
+def on_page_content(html, page, config, files):
+    """Queue the theme sheet (PDF) of a theme page, rendered from the page's own HTML."""
+    page_id, lang = STATE.sources.split_src_uri(page.file.src_uri)
+    section, _, theme_id = page_id.partition("/")
+    if section == "temaer" and theme_id in STATE.theme_ids:
+        theme, m = STATE.model.theme(theme_id), STATE.model
+        site_url = (config.site_url or "/").rstrip("/") + "/"
+        STATE.sheet_jobs.append(pdf.SheetJob(
+            theme_id=theme_id, lang=lang,
+            title=f"{theme.title[lang]} – {config.site_name}",
+            description=theme.summary[lang],
+            content_html=html,
+            url=site_url + page_url(page_id, lang, STATE.default_lang),
+            out_path=str(Path(page.file.abs_dest_path).parent / theme_pdf_name(theme_id, lang)),
+            strings=(("page", m.ui("pdf_page", lang)), ("of", m.ui("pdf_of", lang)),
+                     ("edition", m.ui("pdf_edition", lang)),
+                     ("qr_alt", m.ui("pdf_qr_alt", lang, url=site_url + page_url(page_id, lang, STATE.default_lang)))),
+            site_name=config.site_name,
+            edition=str(config.extra.get("edition", "")),
+        ))
+    return html
+
+
+def _render_sheets():
+    jobs, STATE.sheet_jobs = STATE.sheet_jobs, []
+    if not jobs:
+        return
+    if STATE.renderer is None:
+        STATE.renderer = pdf.SheetRenderer(STATE.cache_dir / "pdf-sheets")
+    start = time.perf_counter()
+    results = STATE.renderer.run(jobs, Path("/"))
+    rendered = [r for r in results if r.rendered]
+    log.info(f"PDF sheets: {len(rendered)} rendered, {len(results) - len(rendered)} from cache "
+             f"in {time.perf_counter() - start:.2f} s")
+    STATE.sheet_problems += [p for p in map(pdf.fit_problem, results) if p]
+
+
+def on_pre_build(config):
+    if _current_lang(config) == STATE.default_lang:  # the first language pass of a build
+        STATE.passes_done, STATE.sheet_problems = 0, []
+
+
+def on_shutdown():
+    if STATE.renderer is not None:
+        STATE.renderer.close()
+
+
 def on_post_page(output, page, config):
     return fix_toc_label(output)
 
 
 def on_post_build(config):
+    _render_sheets()
+    STATE.passes_done += 1
+    # Report sheets that do not fit after the last language, so all languages are listed at once.
+    built = [lang for lang in _i18n(config).config.languages if lang.build]
+    if STATE.passes_done >= len(built) and STATE.sheet_problems:
+        problems = sorted(STATE.sheet_problems)
+        raise PluginError("\n".join([f"{len(problems)} theme sheet(s) do not fit two A4 pages:", *problems]))
     # The default language's pass writes to the site root; other passes to /nb/, /en/.
     if _current_lang(config) != STATE.default_lang and _i18n(config).config.build_only_locale is None:
         return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import tempfile
 import sys
 from pathlib import Path
 
@@ -15,12 +16,14 @@ sys.path.insert(0, str(ROOT))
 LANGS = ("da", "nb", "en")
 DEFAULT_LANG = "da"
 SITE_URL = "https://kontaktcenter-trivsel.example.org/"
+# Fixture sites share one PDF cache, so identical sheets render once per session.
+FIXTURE_CACHE = tempfile.mkdtemp(prefix="kc-pdf-cache-")
 
 
 def mkdocs_build(project: Path, site_dir: Path, **env_extra) -> subprocess.CompletedProcess:
     """Run the real CLI, as an author would: `mkdocs build --strict`."""
     env = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "NO_MKDOCS_2_WARNING": "1",
-           "SITE_URL": SITE_URL, **env_extra}
+           "SITE_URL": SITE_URL, "KC_CACHE_DIR": FIXTURE_CACHE if project != ROOT else "", **env_extra}
     env.pop("I18N_ONLY", None) if "I18N_ONLY" not in env_extra else None
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",

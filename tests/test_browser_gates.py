@@ -79,3 +79,15 @@ def test_printing_a_theme_page_gives_clean_a4_pages(server, context, tmp_path):
     assert "Time pressure" in text and "Checklist" in text
     # No site chrome: the search box and the footer's copyright do not reach paper.
     assert "Search" not in text and "CC BY 4.0" not in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_theme_page_prints_on_two_a4_pages_from_chromium(lang, server, context, tmp_path):
+    from pypdf import PdfReader
+    from test_logic import EXPECTED_THEMES
+    page = context.new_page()
+    for theme_id in EXPECTED_THEMES:
+        page.goto(server.base + page_url(f"temaer/{theme_id}", lang, DEFAULT_LANG))
+        pdf = tmp_path / f"{theme_id}.pdf"
+        page.pdf(path=str(pdf), prefer_css_page_size=True)
+        assert len(PdfReader(pdf).pages) == 2, (theme_id, lang)

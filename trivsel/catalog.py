@@ -8,12 +8,11 @@ from __future__ import annotations
 import json
 
 from .model import Model
-from .pages import page_url
+from .pages import page_url, theme_pdf_url
 
 
-def build_catalog(model: Model, site_url: str, pages: dict[str, dict[str, str]],
-                  default_lang: str, pdfs: dict[str, dict[str, str]] | None = None) -> dict:
-    """``pages`` maps page id -> language -> title; ``pdfs`` theme id -> language -> URL."""
+def build_catalog(model: Model, site_url: str, pages: dict[str, dict[str, str]], default_lang: str) -> dict:
+    """``pages`` maps page id -> language -> title."""
     langs = list(model.languages)
 
     def urls(page_id: str) -> dict[str, str]:
@@ -29,7 +28,7 @@ def build_catalog(model: Model, site_url: str, pages: dict[str, dict[str, str]],
             "title": t.title,
             "summary": t.summary,
             "url": urls(f"temaer/{t.id}"),
-            "pdf": (pdfs or {}).get(t.id),
+            "pdf": {lang: theme_pdf_url(t.id, lang, default_lang) for lang in langs},
             "checklist": [{"id": item.id, "text": item.text} for item in t.checklist],
         } for t in model.themes],
         "modules": [],

@@ -17,6 +17,7 @@ from typing import Callable
 from .errors import Problem
 from .generated import AGENDA_DIR
 from .model import Model, Theme
+from .pages import theme_pdf_name
 
 MARKER_RE = re.compile(r"^<!--\s*kc:([a-z][a-z0-9-]*)\s*(.*?)\s*-->[ \t]*$", re.M)
 
@@ -58,10 +59,13 @@ def theme_header(ctx: PageContext, arg: str) -> str:
     m, lang = ctx.model, ctx.lang
     number = m.ui("theme_number", lang, number=theme.number, total=len(m.themes))
     agenda = m.ui("agenda_link", lang, minutes=m.meeting.minutes)
+    # Raw HTML for the PDF: it is written by the build next to the page, not a docs/ file.
+    pdf = (f'<a class="md-button" href="{theme_pdf_name(theme.id, lang)}" download>'
+           f'{_esc(m.ui("pdf_download", lang))}</a>')
     return (f"# {theme.title[lang]}\n\n"
             f'<p class="kc-theme-number">{_esc(number)}</p>\n\n'
             f'<p class="kc-lead">{_esc(theme.summary[lang])}</p>\n\n'
-            f'[{agenda}](../{AGENDA_DIR}/{theme.id}.md){{ .kc-no-print }}\n')
+            f'{pdf} [{agenda}](../{AGENDA_DIR}/{theme.id}.md)\n{{: .kc-no-print .kc-theme-actions }}\n')
 
 
 def dialogue(ctx: PageContext, arg: str) -> str:
@@ -113,7 +117,7 @@ def checklist(ctx: PageContext, arg: str) -> str:
 def rules(ctx: PageContext, arg: str) -> str:
     theme = _need_theme(ctx)
     m, lang = ctx.model, ctx.lang
-    out = [f"## {m.ui('rules_heading', lang)} {{#regler}}", ""]
+    out = [f"## {m.ui('rules_heading', lang)} {{#regler}}", "", '<div class="kc-rules" markdown>', ""]
     for country in ("dk", "no"):
         chosen = [m.rules[r] for r in theme.rules if m.rules[r].country == country]
         if not chosen:
@@ -125,20 +129,22 @@ def rules(ctx: PageContext, arg: str) -> str:
                 f"[{rule.reference}]({rule.url}). "
                 f"*{m.ui('last_checked', lang)}: {rule.last_checked}.*")
         out.append("")
+    out += ["</div>", ""]
     return "\n".join(out)
 
 
 def sources(ctx: PageContext, arg: str) -> str:
     theme = _need_theme(ctx)
     m, lang = ctx.model, ctx.lang
-    out = [f"## {m.ui('sources_heading', lang)} {{#kilder}}", ""]
+    out = [f"## {m.ui('sources_heading', lang)} {{#kilder}}", "", '<div class="kc-sources" markdown>', ""]
     out += [source_line(m.sources[s], lang) for s in theme.sources]
-    return "\n".join(out) + "\n"
+    return "\n".join(out + ["", "</div>"]) + "\n"
 
 
 def source_line(src, lang: str) -> str:
     cite = f"[{src.citation}]({src.url})" if src.url else src.citation
-    note = f" {src.note[lang]}" if src.note else ""
+    # The note explains the source on screen; the printed sheet leaves it out.
+    note = f' <span class="kc-source-note">{_esc(src.note[lang])}</span>' if src.note else ""
     return f"- **{src.short}:** {cite}{note}"
 
 
@@ -150,9 +156,12 @@ def theme_cards(ctx: PageContext, arg: str) -> str:
     out = ['<div class="grid cards kc-theme-cards" markdown>', ""]
     for theme in m.themes:
         number = m.ui("theme_number", lang, number=theme.number, total=len(m.themes))
+        pdf = (f'<a href="{theme.id}/{theme_pdf_name(theme.id, lang)}" download>'
+               f'{_esc(m.ui("pdf_short", lang))}<span class="md-visually-hidden"> – {_esc(theme.title[lang])}</span></a>')
         out.append(f"-   **[{theme.title[lang]}]({theme.id}.md)**\n\n"
                    f"    <span class=\"kc-theme-number\">{_esc(number)}</span>\n\n"
-                   f"    {theme.summary[lang]}\n")
+                   f"    {theme.summary[lang]}\n\n"
+                   f"    {pdf}\n")
     out += ["</div>", ""]
     return "\n".join(out)
 

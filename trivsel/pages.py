@@ -25,6 +25,15 @@ def page_url(page_id: str, lang: str, default_lang: str) -> str:
     return f"{prefix}{page_id}/"
 
 
+def theme_pdf_url(theme_id: str, lang: str, default_lang: str) -> str:
+    """The theme sheet sits next to its page: temaer/tidspres/tidspres-da.pdf, nb/temaer/..."""
+    return f"{page_url('temaer/' + theme_id, lang, default_lang)}{theme_pdf_name(theme_id, lang)}"
+
+
+def theme_pdf_name(theme_id: str, lang: str) -> str:
+    return f"{theme_id}-{lang}.pdf"
+
+
 def without_front_matter(text: str) -> str:
     """The Markdown body: MkDocs reads the front matter itself, before the page events.
 

@@ -1,0 +1,180 @@
+"""Theme sheets as tagged PDF/UA-1, rendered by WeasyPrint: exactly two A4 pages.
+
+Plain functions: a SheetJob holds everything one PDF depends on, so its hash
+is the cache key. Same inputs give byte-identical files; a rebuild renders
+only sheets whose inputs changed, in parallel across the machine's cores.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import hashlib
+import os
+import shutil
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import lru_cache
+from multiprocessing import get_context
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PDF_DIR = ROOT / "pdf"
+FONT_DIR = ROOT / "overrides" / "assets" / "fonts"
+TEMPLATE = PDF_DIR / "theme-sheet.html"
+STYLESHEET = PDF_DIR / "sheet.css"
+MIN_FILL = 1.5  # a sheet must fill at least one and a half pages
+MAX_PAGES = 2
+
+
+@dataclass(frozen=True)
+class SheetJob:
+    theme_id: str
+    lang: str
+    title: str  # the document title (metadata and window title)
+    description: str
+    content_html: str  # the theme page's rendered content
+    url: str  # the page's permanent absolute address in this language
+    out_path: str  # where the PDF goes, relative to the site directory
+    strings: tuple[tuple[str, str], ...]  # interface words for the sheet, in its language
+    site_name: str
+    edition: str
+
+    def key(self) -> str:
+        """Hash of everything the PDF depends on (not where it is written)."""
+        h = hashlib.sha256()
+        h.update(repr(dataclasses.replace(self, out_path="")).encode("utf-8"))
+        h.update(_inputs_digest().encode("ascii"))
+        return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class SheetResult:
+    job: SheetJob
+    pages: int
+    fill: float  # pages filled, e.g. 1.83
+    rendered: bool  # False when taken from the cache
+    size: int
+    seconds: float
+
+
+@lru_cache(maxsize=1)
+def _inputs_digest() -> str:
+    """Hash of the template, stylesheet and fonts: a change re-renders every sheet."""
+    h = hashlib.sha256()
+    for path in [TEMPLATE, STYLESHEET, *sorted(FONT_DIR.glob("*.woff2"))]:
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def qr_data_uri(url: str) -> str:
+    import segno
+    svg = segno.make(url, error="m").svg_inline(scale=1, border=0, omitsize=True)
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
+def sheet_html(job: SheetJob) -> str:
+    import jinja2
+    from markupsafe import Markup
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(PDF_DIR)), autoescape=True)
+    strings = dict(job.strings)
+    return env.get_template(TEMPLATE.name).render(
+        lang=job.lang, title=job.title, description=job.description, site_name=job.site_name,
+        edition=job.edition, edition_label=strings["edition"], url=job.url,
+        qr_data_uri=qr_data_uri(job.url), qr_alt=strings["qr_alt"],
+        page_label=strings["page"], of_label=strings["of"],
+        content=Markup(job.content_html))  # the page's own rendered HTML
+
+
+def _fill(document) -> float:
+    """How many pages the content fills: 1.83 means the last page is 83 % full."""
+    last = document.pages[-1]._page_box
+    top, height = last.content_box_y(), last.height
+    bottom = top
+    for child in last.children:
+        if type(child).__name__ == "MarginBox":  # the running footer is not content
+            continue
+        for box in child.descendants():
+            if type(box).__name__ in ("LineBox", "InlineReplacedBox", "BlockReplacedBox"):
+                bottom = max(bottom, box.position_y + box.margin_height())
+    return len(document.pages) - 1 + max(0.0, min(1.0, (bottom - top) / height))
+
+
+def render(job: SheetJob) -> tuple[bytes, int, float]:
+    """The PDF bytes, the page count and the fill."""
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+    fonts = FontConfiguration()
+    css = CSS(filename=str(STYLESHEET), font_config=fonts)
+    document = HTML(string=sheet_html(job), base_url=str(PDF_DIR) + "/").render(
+        stylesheets=[css], font_config=fonts)
+    data = document.write_pdf(pdf_variant="pdf/ua-1", uncompressed_pdf=False)
+    return data, len(document.pages), _fill(document)
+
+
+def _render_to_cache(job: SheetJob, cache_dir: str) -> tuple[int, float, float]:
+    import time
+    start = time.perf_counter()
+    data, pages, fill = render(job)
+    target = Path(cache_dir) / f"{job.key()}.pdf"
+    tmp = target.with_suffix(".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(target)
+    (Path(cache_dir) / f"{job.key()}.fit").write_text(f"{pages} {fill:.4f}", encoding="ascii")
+    return pages, fill, time.perf_counter() - start
+
+
+class SheetRenderer:
+    """Renders jobs through a cache; one worker process per core, started on first need."""
+
+    def __init__(self, cache_dir: Path, workers: int | None = None):
+        self.cache_dir = Path(cache_dir)
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        self.workers = workers or os.cpu_count() or 1
+        self._pool: ProcessPoolExecutor | None = None
+
+    def _executor(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            # spawn, not fork: `mkdocs serve` runs threads, which fork does not copy safely.
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"))
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+
+    def run(self, jobs: list[SheetJob], site_dir: Path) -> list[SheetResult]:
+        todo = [j for j in jobs if not (self.cache_dir / f"{j.key()}.pdf").exists()]
+        timings: dict[str, float] = {}
+        if todo:
+            if len(todo) == 1:
+                timings[todo[0].key()] = _render_to_cache(todo[0], str(self.cache_dir))[2]
+            else:
+                futures = {j.key(): self._executor().submit(_render_to_cache, j, str(self.cache_dir)) for j in todo}
+                for key, fut in futures.items():
+                    timings[key] = fut.result()[2]
+        results = []
+        for job in jobs:
+            cached = self.cache_dir / f"{job.key()}.pdf"
+            pages, fill = (self.cache_dir / f"{job.key()}.fit").read_text(encoding="ascii").split()
+            target = site_dir / job.out_path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(cached, target)
+            results.append(SheetResult(job, int(pages), float(fill), job.key() in timings,
+                                       cached.stat().st_size, timings.get(job.key(), 0.0)))
+        return results
+
+
+def fit_problem(result: SheetResult) -> str | None:
+    """None when the sheet fills 1.5 to 2 pages; else what is wrong and by how much."""
+    job, fill = result.job, result.fill
+    where = f"docs/temaer/{job.theme_id}.{job.lang}.md"
+    if result.pages > MAX_PAGES:
+        return (f"{where}: the printed sheet runs to {result.pages} pages, {fill - MAX_PAGES:.2f} of a page "
+                f"too long for two A4 pages; shorten the text (do not shrink the type)")
+    if fill < MIN_FILL:
+        return (f"{where}: the printed sheet fills only {fill:.2f} pages, {MIN_FILL - fill:.2f} of a page "
+                f"short of the {MIN_FILL} minimum; add content (it is meant to be a two-page sheet)")
+    return None
