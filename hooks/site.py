@@ -9,6 +9,7 @@ and the content model are computed once per change and reused.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import time
@@ -19,13 +20,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from trivsel import catalog as catalog_mod
-from trivsel import generated, pdf
+from trivsel import curriculum, generated, pdf
 from trivsel.build import SiteSources, check_sources, load_checked_model
 from trivsel.errors import ContentError
 from trivsel.htmlfix import fix_toc_label
 from trivsel.model import Model
 from trivsel.pages import page_url, theme_pdf_name
-from trivsel.navigation import with_theme_pages
+from trivsel.navigation import with_section_pages, with_theme_pages
 
 log = logging.getLogger("mkdocs.hooks.trivsel")
 
@@ -40,6 +41,8 @@ class _State:
     default_lang: str = ""
     watched: set = field(default_factory=set)
     theme_ids: frozenset = frozenset()
+    module_ids: frozenset = frozenset()
+    programme_ids: frozenset = frozenset()
     sheet_jobs: list = field(default_factory=list)
     sheet_problems: list = field(default_factory=list)
     passes_done: int = 0
@@ -98,15 +101,22 @@ def on_config(config):
             STATE.model = load_checked_model(root, docs_dir, content_dir, STATE.languages)
             STATE.content_fingerprint = content_print
             generated.sync(docs_dir, generated.AGENDA_DIR, generated.agenda_pages(STATE.model))
+            generated.sync(docs_dir, generated.PROGRAMME_DIR, generated.programme_pages(STATE.model))
         fingerprint = (content_print, _fingerprint(docs_dir))
         if fingerprint != STATE.fingerprint or STATE.sources is None:
             STATE.sources = None
             STATE.sources = check_sources(root, docs_dir, STATE.model)
             STATE.fingerprint = fingerprint
         STATE.theme_ids = frozenset(t.id for t in STATE.model.themes)
+        STATE.module_ids = frozenset(mod.id for mod in STATE.model.modules)
+        STATE.programme_ids = frozenset(p.id for p in STATE.model.programmes)
     except ContentError as exc:
         raise PluginError(exc.report()) from None
-    config.nav = with_theme_pages(config.nav, [t.id for t in STATE.sources.model.themes])
+    model = STATE.sources.model
+    nav = with_theme_pages(config.nav, [t.id for t in model.themes])
+    nav = with_section_pages(nav, "moduler/index.md", [f"moduler/{m.id}.md" for m in model.modules])
+    config.nav = with_section_pages(nav, "program/index.md",
+                                    [f"{generated.PROGRAMME_DIR}/{p.id}.md" for p in model.programmes])
     return config
 
 
@@ -123,26 +133,49 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    """Queue the theme sheet (PDF) of a theme page, rendered from the page's own HTML."""
+    """Queue the PDF of a theme, module or programme page, made from the page's own HTML."""
     page_id, lang = STATE.sources.split_src_uri(page.file.src_uri)
-    section, _, theme_id = page_id.partition("/")
-    if section == "temaer" and theme_id in STATE.theme_ids:
-        theme, m = STATE.model.theme(theme_id), STATE.model
-        site_url = (config.site_url or "/").rstrip("/") + "/"
-        STATE.sheet_jobs.append(pdf.SheetJob(
-            theme_id=theme_id, lang=lang,
-            title=f"{theme.title[lang]} – {config.site_name}",
-            description=theme.summary[lang],
-            content_html=html,
-            url=site_url + page_url(page_id, lang, STATE.default_lang),
-            out_path=str(Path(page.file.abs_dest_path).parent / theme_pdf_name(theme_id, lang)),
-            strings=(("page", m.ui("pdf_page", lang)), ("of", m.ui("pdf_of", lang)),
-                     ("edition", m.ui("pdf_edition", lang)),
-                     ("qr_alt", m.ui("pdf_qr_alt", lang, url=site_url + page_url(page_id, lang, STATE.default_lang)))),
-            site_name=config.site_name,
-            edition=str(config.extra.get("edition", "")),
-        ))
+    section, _, name = page_id.partition("/")
+    m = STATE.model
+    dest = Path(page.file.abs_dest_path).parent
+    if section == "temaer" and name in STATE.theme_ids:
+        unit, content, limits = m.theme(name), html, {}
+    elif section == "moduler" and name in STATE.module_ids:
+        # The participants' handout: objectives, exercises and key points (no trainer notes).
+        unit, limits = m.module(name), dict(min_fill=0.0)
+        content = pdf.select_sections(html, lambda i: i in ("laeringsmaal", "hovedpunkter") or i.startswith("ovelse-"))
+    elif section == generated.PROGRAMME_DIR and name in STATE.programme_ids:
+        programme = next(p for p in m.programmes if p.id == name)
+        unit, limits = programme, dict(min_fill=0.0, max_pages=0)  # the agenda is as long as the programme
+        content = pdf.select_sections(html, lambda i: i.startswith("dag-") or i == "laeringsmaal")
+        dest.mkdir(parents=True, exist_ok=True)
+        (dest / f"{name}-{lang}.ics").write_text(curriculum.ics(
+            name, f"{programme.title[lang]} – {config.site_name}",
+            curriculum.schedule(programme, {mod.id: mod for mod in m.modules}),
+            dt.date.fromisoformat(programme.first_day), lang, _absolute(config, page_id, lang),
+            stamp=_edition_stamp(config)), encoding="utf-8", newline="")
+    else:
+        return html
+    url = _absolute(config, page_id, lang)
+    STATE.sheet_jobs.append(pdf.SheetJob(
+        theme_id=name, lang=lang, title=f"{unit.title[lang]} – {config.site_name}",
+        description=unit.summary[lang], content_html=content, url=url,
+        out_path=str(dest / f"{name}-{lang}.pdf"),
+        strings=(("page", m.ui("pdf_page", lang)), ("of", m.ui("pdf_of", lang)),
+                 ("edition", m.ui("pdf_edition", lang)), ("qr_alt", m.ui("pdf_qr_alt", lang, url=url))),
+        site_name=config.site_name, edition=str(config.extra.get("edition", "")),
+        source=f"docs/{page.file.src_uri}", **limits))
     return html
+
+
+def _absolute(config, page_id: str, lang: str) -> str:
+    return (config.site_url or "/").rstrip("/") + "/" + page_url(page_id, lang, STATE.default_lang)
+
+
+def _edition_stamp(config) -> str:
+    """DTSTAMP for calendar files: from the edition, not the clock, so builds are reproducible."""
+    edition = str(config.extra.get("edition", "2026-01"))
+    return edition.replace("-", "")[:6] + "01T000000Z"
 
 
 def _render_sheets():
@@ -180,11 +213,11 @@ def on_post_build(config):
     built = [lang for lang in _i18n(config).config.languages if lang.build]
     if STATE.passes_done >= len(built) and STATE.sheet_problems:
         problems = sorted(STATE.sheet_problems)
-        raise PluginError("\n".join([f"{len(problems)} theme sheet(s) do not fit two A4 pages:", *problems]))
+        raise PluginError("\n".join([f"{len(problems)} printed sheet(s) do not fit their pages:", *problems]))
     # The default language's pass writes to the site root; other passes to /nb/, /en/.
     if _current_lang(config) != STATE.default_lang and _i18n(config).config.build_only_locale is None:
         return
     site_dir = Path(config.site_dir)
     cat = catalog_mod.build_catalog(STATE.sources.model, config.site_url or "/", STATE.sources.titles,
-                                    STATE.default_lang)
+                                    STATE.default_lang, STATE.sources.anchors())
     (site_dir / "catalog.json").write_text(catalog_mod.dumps(cat), encoding="utf-8")

@@ -19,7 +19,7 @@ THEME = "tidspres"
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    """A small but complete copy of the site with one theme (the others left out)."""
+    """A small but complete copy of the site with one theme and no modules or programmes."""
     p = tmp_path / "project"
     p.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", p / "mkdocs.yml")
@@ -27,11 +27,13 @@ def project(tmp_path) -> Path:
         shutil.copytree(ROOT / folder, p / folder)
     others = [f.stem for f in (ROOT / "content" / "themes").glob("*.yml") if f.stem != THEME]
 
-    def other_themes(folder, names):
-        return [n for n in names if n.split(".")[0] in others or n == "dagsorden"]
+    def left_out(folder, names):
+        folder = Path(folder).name
+        return [n for n in names if n.split(".")[0] in others or n in ("dagsorden", "modules", "programmes")
+                or (folder in ("moduler", "program") and not n.startswith("index."))]
 
-    shutil.copytree(ROOT / "content", p / "content", ignore=other_themes)
-    shutil.copytree(ROOT / "docs", p / "docs", ignore=other_themes)
+    shutil.copytree(ROOT / "content", p / "content", ignore=left_out)
+    shutil.copytree(ROOT / "docs", p / "docs", ignore=left_out)
     edit_theme(p, lambda d: d.update(number=1))
     return p
 

@@ -14,10 +14,11 @@ from pathlib import Path
 from .errors import ContentError, Problem
 from .markers import PageContext, expand
 from .model import Model, load_model
-from .pages import check_anchors, page_title, without_front_matter
+from .pages import check_anchors, exercises, headings, page_title, trainer_notes, without_front_matter
 from .translations import page_translations
 
 THEME_SECTION = "temaer"
+MODULE_SECTION = "moduler"
 
 
 @dataclass
@@ -27,6 +28,14 @@ class SiteSources:
     expanded: dict[tuple[str, str], str]  # (page id, lang) -> Markdown with markers expanded
     titles: dict[str, dict[str, str]]  # page id -> lang -> title
     meta: dict[tuple[str, str], dict]  # (page id, lang) -> metadata the build adds
+
+    def anchors(self) -> dict[str, list[str]]:
+        """Section ids per page (the same in every language, which the build checks)."""
+        out = {}
+        for (page_id, lang), text in self.expanded.items():
+            if lang == self.languages[0]:
+                out[page_id] = [a for _, level, _, a in headings(text) if level > 1 and a]
+        return out
 
     def split_src_uri(self, src_uri: str) -> tuple[str, str]:
         """'temaer/tidspres.nb.md' -> ('temaer/tidspres', 'nb')."""
@@ -53,6 +62,43 @@ def _theme_pages(model: Model, pages: dict[str, dict[str, Path]], root: Path) ->
     return problems
 
 
+def _module_pages(model: Model, pages: dict[str, dict[str, Path]], root: Path) -> list[Problem]:
+    """Each module has a page and each module page has a module."""
+    problems = []
+    ids = {m.id for m in model.modules}
+    for module in model.modules:
+        if f"{MODULE_SECTION}/{module.id}" not in pages:
+            problems.append(Problem(module.file, f"module '{module.id}' has no page; write "
+                                    f"docs/{MODULE_SECTION}/{module.id}.<lang>.md in every language"))
+    for page_id, by_lang in pages.items():
+        section, _, name = page_id.partition("/")
+        if section == MODULE_SECTION and name != "index" and name not in ids:
+            some = next(iter(by_lang.values()))
+            problems.append(Problem(some.relative_to(root).as_posix(),
+                                    f"is a module page without content/modules/{name}.yml; add that file"))
+    return problems
+
+
+def _module_extras(model: Model, pages, problems: list[Problem], root: Path) -> dict:
+    """Trainer notes and exercises of every module page, for programmes to gather."""
+    extras: dict = {}
+    for module in model.modules:
+        for lang, path in pages.get(f"{MODULE_SECTION}/{module.id}", {}).items():
+            text = without_front_matter(path.read_text(encoding="utf-8"))
+            shown = path.relative_to(root).as_posix()
+            notes = trainer_notes(text)
+            found = exercises(text)
+            if not notes:
+                problems.append(Problem(shown, 'has no trainer notes; add a block starting '
+                                        '\'??? trainer "..."\' with the notes indented by four spaces'))
+            if not found:
+                problems.append(Problem(shown, "has no exercise; add a heading with an id starting "
+                                        "'ovelse-', e.g. '## Øvelse: Tempo {#ovelse-tempo}'"))
+            extras[("notes", module.id, lang)] = notes
+            extras[("exercises", module.id, lang)] = found
+    return extras
+
+
 def load_checked_model(root: Path, docs_dir: Path, content_dir: Path, languages: tuple[str, ...]) -> Model:
     try:
         return load_model(content_dir, languages, root)
@@ -69,7 +115,10 @@ def check_sources(root: Path, docs_dir: Path, model: Model) -> SiteSources:
     pages, page_problems = page_translations(docs_dir, languages)
     problems += page_problems
     problems += _theme_pages(model, pages, root)
+    problems += _module_pages(model, pages, root)
+    module_ids = {m.id for m in model.modules}
 
+    extras = _module_extras(model, pages, problems, root)
     expanded: dict[tuple[str, str], str] = {}
     titles: dict[str, dict[str, str]] = {}
     meta: dict[tuple[str, str], dict] = {}
@@ -79,7 +128,7 @@ def check_sources(root: Path, docs_dir: Path, model: Model) -> SiteSources:
         shown = {lang: path.relative_to(root).as_posix() for lang, path in by_lang.items()}
         raw, texts = {}, {}
         for lang in languages:
-            ctx = PageContext(page_id, lang, shown[lang], model)
+            ctx = PageContext(page_id, lang, shown[lang], model, extras)
             raw[lang] = by_lang[lang].read_text(encoding="utf-8")
             text, marker_problems = expand(without_front_matter(raw[lang]), ctx)
             problems += marker_problems
@@ -90,6 +139,8 @@ def check_sources(root: Path, docs_dir: Path, model: Model) -> SiteSources:
             titles.setdefault(page_id, {})[lang] = title or ""
             if ctx.theme is not None:
                 meta[(page_id, lang)] = {"description": ctx.theme.summary[lang]}
+            elif page_id.startswith(MODULE_SECTION + "/") and page_id.split("/", 1)[1] in module_ids:
+                meta[(page_id, lang)] = {"description": model.module(page_id.split("/", 1)[1]).summary[lang]}
         problems += check_anchors(raw, texts, shown)
 
     if problems:

@@ -8,15 +8,37 @@ from __future__ import annotations
 import json
 
 from .model import Model
+from .curriculum import clock, schedule, totals
+from .generated import PROGRAMME_DIR
 from .pages import page_url, theme_pdf_url
 
 
-def build_catalog(model: Model, site_url: str, pages: dict[str, dict[str, str]], default_lang: str) -> dict:
-    """``pages`` maps page id -> language -> title."""
+def build_catalog(model: Model, site_url: str, pages: dict[str, dict[str, str]], default_lang: str,
+                  anchors: dict[str, list[str]] | None = None) -> dict:
+    """``pages`` maps page id -> language -> title; ``anchors`` page id -> section ids."""
     langs = list(model.languages)
+    anchors = anchors or {}
+    modules = {m.id: m for m in model.modules}
 
     def urls(page_id: str) -> dict[str, str]:
         return {lang: page_url(page_id, lang, default_lang) for lang in langs}
+
+    def files(page_id: str, name: str, ext: str) -> dict[str, str]:
+        return {lang: f"{page_url(page_id, lang, default_lang)}{name}-{lang}.{ext}" for lang in langs}
+
+    def programme_entry(p) -> dict:
+        page_id = f"{PROGRAMME_DIR}/{p.id}"
+        days = schedule(p, modules)
+        return {
+            "id": p.id, "title": p.title, "url": urls(page_id),
+            "pdf": files(page_id, p.id, "pdf"), "ics": files(page_id, p.id, "ics"),
+            "days": [{"start": clock(d.slots[0].start) if d.slots else p.days[d.number - 1].start,
+                      "items": [{"module": s.module_id, "minutes": s.minutes} if s.kind == "module"
+                                else {"break": True, "minutes": s.minutes} if s.kind == "break"
+                                else {"session": s.title, "minutes": s.minutes} for s in d.slots]}
+                     for d in days],
+            "total_minutes": totals(days)["total"],
+        }
 
     return {
         "site": site_url,
@@ -31,8 +53,15 @@ def build_catalog(model: Model, site_url: str, pages: dict[str, dict[str, str]],
             "pdf": {lang: theme_pdf_url(t.id, lang, default_lang) for lang in langs},
             "checklist": [{"id": item.id, "text": item.text} for item in t.checklist],
         } for t in model.themes],
-        "modules": [],
-        "programmes": [],
+        "modules": [{
+            "id": m.id, "title": m.title, "url": urls(f"moduler/{m.id}"),
+            "pdf": files(f"moduler/{m.id}", m.id, "pdf"),
+            "minutes": {"teaching": m.teaching, "exercise": m.exercise},
+            "objectives": {lang: [o[lang] for o in m.objectives] for lang in langs},
+            "anchors": anchors.get(f"moduler/{m.id}", []),
+            "themes": list(m.themes),
+        } for m in model.modules],
+        "programmes": [programme_entry(p) for p in model.programmes],
     }
 
 

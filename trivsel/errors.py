@@ -30,7 +30,7 @@ class ContentError(Exception):
 
     def report(self) -> str:
         n = len(self.problems)
-        head = f"{n} content problem{'s' if n != 1 else ''} stop the build:"
+        head = f"{n} content problem{'s stop' if n != 1 else ' stops'} the build:"
         return "\n".join([head, *(f"  {p}" for p in self.problems)])
 
 

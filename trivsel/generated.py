@@ -8,11 +8,14 @@ in memory lose their language switcher), so generated pages are written into
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from .model import Model
 
-AGENDA_DIR = "moede/dagsorden"  # fully generated: every .md file in it is ours
+AGENDA_DIR = "moede/dagsorden"
+GENERATED_MARK = "# Generated from "  # first front-matter line of every generated page
+PROGRAMME_DIR = "program"  # shared with the hand-written overview, program/index.<lang>.md
 
 
 def agenda_pages(model: Model) -> dict[str, str]:
@@ -23,13 +26,13 @@ def agenda_pages(model: Model) -> dict[str, str]:
         for lang in model.languages:
             description = model.ui("agenda_description", lang, minutes=minutes, title=theme.title[lang])
             pages[f"{AGENDA_DIR}/{theme.id}.{lang}.md"] = (
-                "---\n# Generated from content/themes/" + theme.id + ".yml and content/meeting.yml; do not edit.\n"
-                f"description: \"{description}\"\n---\n\n<!-- kc:agenda {theme.id} -->\n")
+                "---\n" + GENERATED_MARK + "content/themes/" + theme.id + ".yml and content/meeting.yml; do not edit.\n"
+                f"description: {json.dumps(description, ensure_ascii=False)}\n---\n\n<!-- kc:agenda {theme.id} -->\n")
     return pages
 
 
 def sync(docs_dir: Path, folder: str, pages: dict[str, str]) -> list[str]:
-    """Write changed pages, remove stale ones in ``folder``; return what changed."""
+    """Write changed pages, remove stale generated ones in ``folder``; return what changed."""
     changed = []
     for rel, text in pages.items():
         path = docs_dir / rel
@@ -41,7 +44,19 @@ def sync(docs_dir: Path, folder: str, pages: dict[str, str]) -> list[str]:
     if target.is_dir():
         for path in target.glob("*.md"):
             rel = path.relative_to(docs_dir).as_posix()
-            if rel not in pages:
+            # Only pages we generated are removed, never a hand-written one.
+            if rel not in pages and path.read_text(encoding="utf-8").startswith("---\n" + GENERATED_MARK):
                 path.unlink()
                 changed.append(rel)
     return changed
+
+
+def programme_pages(model: Model) -> dict[str, str]:
+    """One agenda page per programme and language."""
+    pages = {}
+    for p in model.programmes:
+        for lang in model.languages:
+            pages[f"{PROGRAMME_DIR}/{p.id}.{lang}.md"] = (
+                "---\n" + GENERATED_MARK + "content/programmes/" + p.id + ".yml; do not edit.\n"
+                f"description: {json.dumps(p.summary[lang], ensure_ascii=False)}\n---\n\n<!-- kc:programme {p.id} -->\n")
+    return pages

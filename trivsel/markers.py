@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 from .errors import Problem
@@ -28,6 +28,9 @@ class PageContext:
     lang: str
     file: str  # shown in messages, e.g. docs/temaer/tidspres.da.md
     model: Model
+    # Facts read from other pages: ("notes", module, lang) -> trainer notes,
+    # ("exercises", module, lang) -> [(id, title)].
+    extras: dict = field(default_factory=dict)
 
     @property
     def theme(self) -> Theme | None:
@@ -62,10 +65,12 @@ def theme_header(ctx: PageContext, arg: str) -> str:
     # Raw HTML for the PDF: it is written by the build next to the page, not a docs/ file.
     pdf = (f'<a class="md-button" href="{theme_pdf_name(theme.id, lang)}" download>'
            f'{_esc(m.ui("pdf_download", lang))}</a>')
+    related = ", ".join(f"[{mod.title[lang]}](../moduler/{mod.id}.md)" for mod in m.modules_for_theme(theme.id))
+    related = f"\n\n{m.ui('related_modules', lang)}: {related}\n{{: .kc-no-print }}" if related else ""
     return (f"# {theme.title[lang]}\n\n"
             f'<p class="kc-theme-number">{_esc(number)}</p>\n\n'
             f'<p class="kc-lead">{_esc(theme.summary[lang])}</p>\n\n'
-            f'{pdf} [{agenda}](../{AGENDA_DIR}/{theme.id}.md)\n{{: .kc-no-print .kc-theme-actions }}\n')
+            f'{pdf} [{agenda}](../{AGENDA_DIR}/{theme.id}.md)\n{{: .kc-no-print .kc-theme-actions }}{related}\n')
 
 
 def dialogue(ctx: PageContext, arg: str) -> str:
@@ -134,6 +139,9 @@ def rules(ctx: PageContext, arg: str) -> str:
 
 
 def sources(ctx: PageContext, arg: str) -> str:
+    if ctx.page_id.startswith("moduler/"):
+        from .markers_curriculum import module_sources
+        return module_sources(ctx)
     theme = _need_theme(ctx)
     m, lang = ctx.model, ctx.lang
     out = [f"## {m.ui('sources_heading', lang)} {{#kilder}}", "", '<div class="kc-sources" markdown>', ""]
@@ -270,6 +278,14 @@ MARKERS: dict[str, Callable[[PageContext, str], str]] = {
     "action-plan": action_plan,
     "all-sources": all_sources,
 }
+
+
+def _register_curriculum() -> None:
+    from .markers_curriculum import CURRICULUM_MARKERS
+    MARKERS.update(CURRICULUM_MARKERS)
+
+
+_register_curriculum()
 
 
 def expand(markdown: str, ctx: PageContext) -> tuple[str, list[Problem]]:

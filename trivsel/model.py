@@ -59,6 +59,54 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Module:
+    id: str
+    title: Text
+    summary: Text
+    audience: Text
+    teaching: int
+    exercise: int
+    prerequisites: tuple[str, ...]
+    objectives: tuple[Text, ...]
+    key_points: tuple[Text, ...]
+    themes: tuple[str, ...]
+    sources: tuple[str, ...]
+    file: str
+
+    @property
+    def minutes(self) -> int:
+        return self.teaching + self.exercise
+
+
+@dataclass(frozen=True)
+class ProgrammeItem:
+    kind: str  # "module", "break" or "session"
+    module_id: str | None = None
+    minutes: int | None = None  # for a module: an override of its own length
+    title: Text | None = None
+
+
+@dataclass(frozen=True)
+class ProgrammeDay:
+    start: str  # HH:MM
+    items: tuple[ProgrammeItem, ...]
+
+
+@dataclass(frozen=True)
+class Programme:
+    id: str
+    title: Text
+    summary: Text
+    audience: Text
+    first_day: str
+    days: tuple[ProgrammeDay, ...]
+    file: str
+
+    def module_ids(self) -> list[str]:
+        return [i.module_id for d in self.days for i in d.items if i.kind == "module"]
+
+
+@dataclass(frozen=True)
 class MeetingStep:
     minutes: int
     title: Text
@@ -88,6 +136,8 @@ class Model:
     sources: dict[str, Source]
     ui_text: dict[str, Text]
     meeting: Meeting | None = None
+    modules: list[Module] = field(default_factory=list)
+    programmes: list[Programme] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)  # every file the model was read from
 
     def theme(self, theme_id: str) -> Theme:
@@ -95,6 +145,16 @@ class Model:
             if theme.id == theme_id:
                 return theme
         raise KeyError(theme_id)
+
+    def module(self, module_id: str) -> Module:
+        for module in self.modules:
+            if module.id == module_id:
+                return module
+        raise KeyError(module_id)
+
+    def modules_for_theme(self, theme_id: str) -> list[Module]:
+        """The modules that name this theme: one mapping, read in both directions."""
+        return [m for m in self.modules if theme_id in m.themes]
 
     def ui(self, key: str, lang: str, **values) -> str:
         """An interface phrase from content/ui.yml, with {placeholders} filled in."""
@@ -194,9 +254,148 @@ def load_model(content_dir: Path, languages: tuple[str, ...], root: Path | None 
     themes = _load_themes(content_dir / "themes", root, languages, rules, sources,
                           bool(rules_doc), bool(sources_doc), problems, files)
 
+    # A reference to a file that exists but did not load is not reported again:
+    # the file's own problem says what to fix.
+    theme_ids = {p.stem for p in (content_dir / "themes").glob("*.yml")}
+    modules = _load_modules(content_dir / "modules", root, languages, theme_ids, sources,
+                            bool(sources_doc), problems, files)
+    programmes = _load_programmes(content_dir / "programmes", root, languages, modules, problems, files)
+
     if problems:
         raise ContentError(problems)
-    return Model(languages, themes, rules, sources, ui_doc.data if ui_doc else {}, meeting, files)
+    return Model(languages, themes, rules, sources, ui_doc.data if ui_doc else {}, meeting, modules,
+                 programmes, files)
+
+
+# The order modules are listed in (nav, overview, catalogue); programmes set their own order.
+MODULE_ORDER = ["empatisk-kommunikasjon", "stemmen", "smilet-i-stemmen", "klart-sprak", "svarberedskap",
+                "trusler-og-selvskading", "debrifing", "egenomsorg", "krise-og-hoytrykk",
+                "service-og-tilbakemelding"]
+
+
+def _id_files(folder: Path, root: Path, problems: list[Problem], kind: str) -> list[Path]:
+    paths = sorted(folder.glob("*.yml")) if folder.is_dir() else []
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        problems.append(Problem(_rel(path, root), f"rename to {path.stem}.yml; {kind} files end in .yml"))
+    good = []
+    for path in paths:
+        if ID_RE.match(path.stem):
+            good.append(path)
+        else:
+            problems.append(Problem(_rel(path, root), f"the file name '{path.stem}' is not a valid {kind} id; "
+                                    "use lower-case letters, digits and hyphens (the id becomes the address)"))
+    return good
+
+
+def _load_modules(folder, root, languages, theme_ids, sources, check_sources, problems, files) -> list[Module]:
+    modules: dict[str, Module] = {}
+    docs: dict[str, YamlDoc] = {}
+    for path in _id_files(folder, root, problems, "module"):
+        files.append(path)
+        doc = _load(path, root, "module.schema.json", languages, problems)
+        if doc is None:
+            continue
+        d = doc.data
+        docs[path.stem] = doc
+        modules[path.stem] = Module(path.stem, d["title"], d["summary"], d["audience"], d["minutes"]["teaching"],
+                                    d["minutes"]["exercise"], tuple(d["prerequisites"]), tuple(d["objectives"]),
+                                    tuple(d["key_points"]), tuple(d["themes"]), tuple(d["sources"]), doc.path)
+        if d["minutes"]["teaching"] + d["minutes"]["exercise"] == 0:
+            problems.append(Problem(doc.path, "teaching and exercise are both 0; a module takes time",
+                                    line=doc.line_of(("minutes",)), field="minutes"))
+    for mid, module in modules.items():
+        doc = docs[mid]
+        for i, pre in enumerate(module.prerequisites):
+            where = dict(line=doc.line_of(("prerequisites", i)), field=f"prerequisites[{i}]")
+            if pre == mid:
+                problems.append(Problem(doc.path, "a module cannot be its own prerequisite", **where))
+            elif pre not in modules and not (folder / f"{pre}.yml").exists():
+                problems.append(Problem(doc.path, f"unknown module '{pre}'; prerequisites are module ids "
+                                        f"(known: {', '.join(sorted(modules))})", **where))
+        for i, theme in enumerate(module.themes):
+            if theme not in theme_ids:
+                problems.append(Problem(doc.path, f"unknown theme '{theme}'; use a theme id "
+                                        f"(known: {', '.join(sorted(theme_ids))})",
+                                        line=doc.line_of(("themes", i)), field=f"themes[{i}]"))
+        for i, ref in enumerate(module.sources):
+            if check_sources and ref not in sources:
+                problems.append(Problem(doc.path, f"unknown id '{ref}'; it must be an id in content/sources.yml",
+                                        line=doc.line_of(("sources", i)), field=f"sources[{i}]"))
+    # Prerequisites must not go round in a circle.
+    for mid in modules:
+        seen, stack = set(), [(mid, (mid,))]
+        while stack:
+            current, trail = stack.pop()
+            for pre in modules[current].prerequisites if current in modules else ():
+                if pre == mid:
+                    problems.append(Problem(docs[mid].path, "prerequisites go round in a circle: "
+                                            + " -> ".join(trail + (mid,)), field="prerequisites"))
+                    stack = []
+                    break
+                if pre not in seen:
+                    seen.add(pre)
+                    stack.append((pre, trail + (pre,)))
+    order = {m: i for i, m in enumerate(MODULE_ORDER)}
+    return sorted(modules.values(), key=lambda m: (order.get(m.id, len(order)), m.id))
+
+
+def _load_programmes(folder, root, languages, modules, problems, files) -> list[Programme]:
+    from .curriculum import DAY_LIMIT, clock, parse_clock
+    by_id = {m.id: m for m in modules}
+    broken = {p.stem for p in (folder.parent / "modules").glob("*.yml")} - set(by_id)
+    programmes = []
+    for path in _id_files(folder, root, problems, "programme"):
+        files.append(path)
+        doc = _load(path, root, "programme.schema.json", languages, problems)
+        if doc is None:
+            continue
+        d = doc.data
+        days, position = [], {}
+        for di, day in enumerate(d["days"]):
+            items, length = [], 0
+            for ii, item in enumerate(day["items"]):
+                where = dict(line=doc.line_of(("days", di, "items", ii)), field=f"days[{di}].items[{ii}]")
+                if "module" in item:
+                    mid = item["module"]
+                    if mid in broken:
+                        continue
+                    if mid not in by_id:
+                        problems.append(Problem(doc.path, f"unknown module '{mid}'; use a module id "
+                                                f"(known: {', '.join(m.id for m in modules)})", **where))
+                        continue
+                    position[mid] = (di, ii)
+                    items.append(ProgrammeItem("module", mid, item.get("minutes"), by_id[mid].title))
+                    length += item.get("minutes") or by_id[mid].minutes
+                elif "break" in item:
+                    items.append(ProgrammeItem("break", None, item["break"], item.get("title")))
+                    length += item["break"]
+                else:
+                    items.append(ProgrammeItem("session", None, item["session"]["minutes"], item["session"]["title"]))
+                    length += item["session"]["minutes"]
+                if "break" in item and "title" not in item:
+                    problems.append(Problem(doc.path, "a break needs a title in every language, e.g. "
+                                            "title: {da: Pause, nb: Pause, en: Break}", **where))
+            if length > DAY_LIMIT:
+                problems.append(Problem(doc.path, f"day {di + 1} is {length // 60} h {length % 60} min long; "
+                                        "a day may last at most 8 hours: move items to another day",
+                                        line=doc.line_of(("days", di)), field=f"days[{di}]"))
+            if parse_clock(day["start"]) + length > 24 * 60:
+                problems.append(Problem(doc.path, f"day {di + 1} would end after midnight "
+                                        f"(starts {day['start']}, lasts {clock(length)})",
+                                        line=doc.line_of(("days", di, "start")), field=f"days[{di}].start"))
+            days.append(ProgrammeDay(day["start"], tuple(items)))
+        # A prerequisite in the same programme must come before the module that needs it.
+        for mid, (di, ii) in position.items():
+            for pre in by_id[mid].prerequisites:
+                if pre in position and position[pre] > (di, ii):
+                    pdi, pii = position[pre]
+                    problems.append(Problem(doc.path, f"'{pre}' is a prerequisite of '{mid}' but comes after it "
+                                            f"(day {pdi + 1}, item {pii + 1}); move it before day {di + 1}, "
+                                            f"item {ii + 1}", line=doc.line_of(("days", pdi, "items", pii)),
+                                            field=f"days[{pdi}].items[{pii}]"))
+        programmes.append(Programme(path.stem, d["title"], d["summary"], d["audience"], d["first_day"],
+                                    tuple(days), doc.path))
+    return programmes
 
 
 def _load_themes(folder: Path, root: Path, languages, rules, sources, check_rules: bool,

@@ -9,7 +9,11 @@ def with_theme_pages(nav: list, theme_ids: list[str], section_index: str = "tema
     The order of themes lives in content/themes/*.yml (``number``), so it is not
     written a second time in mkdocs.yml.
     """
-    pages = [f"temaer/{theme_id}.md" for theme_id in theme_ids]
+    return with_section_pages(nav, section_index, [f"temaer/{theme_id}.md" for theme_id in theme_ids])
+
+
+def with_section_pages(nav: list, section_index: str, pages: list[str]) -> list:
+    """Append ``pages`` to the nav section whose list holds ``section_index``."""
 
     def visit(items: list) -> list:
         out = []

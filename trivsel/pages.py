@@ -108,3 +108,21 @@ def check_anchors(raw: dict[str, str], expanded: dict[str, str], files: dict[str
             problems.append(Problem(files[lang], "section ids differ between languages: " + "; ".join(detail)
                                     + ". Use the same {#id} in every language"))
     return problems
+
+
+TRAINER_RE = re.compile(r'^(\?\?\?\+?|!!!) trainer(?: "[^"]*")?[ \t]*\n((?:[ \t]*\n|(?: {4}|\t).*\n?)*)', re.M)
+
+
+def trainer_notes(text: str) -> str:
+    """The body of the page's ``??? trainer`` block, dedented (Markdown)."""
+    m = TRAINER_RE.search(text)
+    if not m:
+        return ""
+    lines = [line[4:] if line.startswith("    ") else line.lstrip("\t") for line in m.group(2).splitlines()]
+    return "\n".join(lines).strip() + "\n"
+
+
+def exercises(text: str) -> list[tuple[str, str]]:
+    """(id, title) of each exercise heading: the ids start with 'ovelse-'."""
+    return [(anchor, title) for _, level, title, anchor in headings(text)
+            if level >= 2 and anchor and anchor.startswith("ovelse-")]

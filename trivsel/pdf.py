@@ -11,6 +11,7 @@ import base64
 import dataclasses
 import hashlib
 import os
+import re
 import shutil
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -23,8 +24,6 @@ PDF_DIR = ROOT / "pdf"
 FONT_DIR = ROOT / "overrides" / "assets" / "fonts"
 TEMPLATE = PDF_DIR / "theme-sheet.html"
 STYLESHEET = PDF_DIR / "sheet.css"
-MIN_FILL = 1.5  # a sheet must fill at least one and a half pages
-MAX_PAGES = 2
 
 
 @dataclass(frozen=True)
@@ -39,6 +38,9 @@ class SheetJob:
     strings: tuple[tuple[str, str], ...]  # interface words for the sheet, in its language
     site_name: str
     edition: str
+    source: str = ""  # the docs file named in messages
+    max_pages: int = 2
+    min_fill: float = 1.5  # 0 for handouts, which may be short
 
     def key(self) -> str:
         """Hash of everything the PDF depends on (not where it is written)."""
@@ -168,13 +170,31 @@ class SheetRenderer:
 
 
 def fit_problem(result: SheetResult) -> str | None:
-    """None when the sheet fills 1.5 to 2 pages; else what is wrong and by how much."""
+    """None when the sheet fits its page budget; else what is wrong and by how much."""
     job, fill = result.job, result.fill
-    where = f"docs/temaer/{job.theme_id}.{job.lang}.md"
-    if result.pages > MAX_PAGES:
-        return (f"{where}: the printed sheet runs to {result.pages} pages, {fill - MAX_PAGES:.2f} of a page "
-                f"too long for two A4 pages; shorten the text (do not shrink the type)")
-    if fill < MIN_FILL:
-        return (f"{where}: the printed sheet fills only {fill:.2f} pages, {MIN_FILL - fill:.2f} of a page "
-                f"short of the {MIN_FILL} minimum; add content (it is meant to be a two-page sheet)")
+    where = job.source or f"docs/temaer/{job.theme_id}.{job.lang}.md"
+    if job.max_pages and result.pages > job.max_pages:
+        return (f"{where}: the printed sheet runs to {result.pages} pages, {fill - job.max_pages:.2f} of a page "
+                f"too long for {job.max_pages} A4 pages; shorten the text (do not shrink the type)")
+    if fill < job.min_fill:
+        return (f"{where}: the printed sheet fills only {fill:.2f} pages, {job.min_fill - fill:.2f} of a page "
+                f"short of the {job.min_fill} minimum; add content (it is meant to be a two-page sheet)")
     return None
+
+
+H2_RE = re.compile(r"(?=<h2[ >])")
+ID_RE = re.compile(r'<h2[^>]*\bid="([^"]+)"')
+
+
+def select_sections(html: str, keep) -> str:
+    """The page's opening (title, lead, facts) and the level-2 sections ``keep(id)`` accepts.
+
+    Handouts are made from the page's own HTML, so they say exactly what the page says.
+    """
+    parts = H2_RE.split(html)
+    out = [parts[0]]
+    for part in parts[1:]:
+        m = ID_RE.match(part)
+        if m and keep(m.group(1)):
+            out.append(part)
+    return "".join(out)

@@ -74,6 +74,17 @@ def _describe(error, languages) -> tuple[list, str]:
     path = list(error.absolute_path)
     v, schema, inst = error.validator, error.schema, error.instance
     hint = error.schema.get("description")
+    if v in ("oneOf", "anyOf") and error.context:
+        # Several shapes are allowed: explain the one the author meant, i.e. the
+        # branch whose required key is there ("session:" means a session).
+        from jsonschema.exceptions import best_match
+        if isinstance(inst, dict):
+            for index, branch in enumerate(error.validator_value):
+                if set(branch.get("required", [])) <= set(inst):
+                    errors = [e for e in error.context if e.schema_path and e.schema_path[0] == index]
+                    if errors:
+                        return _describe(best_match(errors), languages)
+        return _describe(best_match(error.context), languages)
     if v == "required":
         missing = [k for k in error.validator_value if not isinstance(inst, dict) or k not in inst]
         key = missing[0] if missing else "?"

@@ -1,0 +1,166 @@
+"""Markers for modules and programmes (see markers.py for the mechanism)."""
+
+from __future__ import annotations
+
+from .curriculum import clock, schedule, totals
+from .generated import PROGRAMME_DIR
+from .markers import MarkerError, PageContext, _esc, _link_from, checklist_html, source_line
+from .model import ChecklistItem, Module, Programme
+
+
+def _need_module(ctx: PageContext) -> Module:
+    section, _, name = ctx.page_id.partition("/")
+    if section == "moduler" and name != "index":
+        try:
+            return ctx.model.module(name)
+        except KeyError:
+            pass
+    raise MarkerError("only works on a module page, docs/moduler/<id>.<lang>.md with a content/modules/<id>.yml")
+
+
+def _programme_arg(ctx: PageContext, arg: str) -> Programme:
+    for p in ctx.model.programmes:
+        if p.id == arg.strip():
+            return p
+    raise MarkerError(f"names an unknown programme '{arg.strip()}'; use one of: "
+                      f"{', '.join(p.id for p in ctx.model.programmes)}")
+
+
+def _minutes(m, lang: str, n: int) -> str:
+    return m.ui("agenda_minutes", lang, minutes=n)
+
+
+def module_header(ctx: PageContext, arg: str) -> str:
+    module = _need_module(ctx)
+    m, lang = ctx.model, ctx.lang
+    pre = ", ".join(f"[{m.module(p).title[lang]}]({_link_from(ctx.page_id, 'moduler/' + p)})"
+                    for p in module.prerequisites) or m.ui("module_none", lang)
+    themes = ", ".join(f"[{m.theme(t).title[lang]}]({_link_from(ctx.page_id, 'temaer/' + t)})" for t in module.themes)
+    duration = m.ui("module_duration_value", lang, total=module.minutes, teaching=module.teaching,
+                    exercise=module.exercise)
+    handout = (f'<a class="md-button" href="{module.id}-{lang}.pdf" download>'
+               f'{_esc(m.ui("handout_download", lang))}</a>')
+    strings = (f'<span hidden id="kc-strings" data-copy-link="{_esc(m.ui("copy_link", lang))}" '
+               f'data-link-copied="{_esc(m.ui("link_copied", lang))}"></span>')
+    out = [f"# {module.title[lang]}", "", f'<p class="kc-lead">{_esc(module.summary[lang])}</p>', "",
+           '<div class="kc-facts" markdown>', "",
+           f"{m.ui('module_duration', lang)}", f":   {duration}", "",
+           f"{m.ui('module_audience', lang)}", f":   {module.audience[lang]}", "",
+           f"{m.ui('module_prerequisites', lang)}", f":   {pre}", "",
+           f"{m.ui('module_themes', lang)}", f":   {themes}", "", "</div>", "",
+           f"{handout}{strings}", "{: .kc-no-print }", "",
+           f"## {m.ui('objectives_heading', lang)} {{#laeringsmaal}}", "", m.ui("objectives_intro", lang), ""]
+    out += [f"- {o[lang]}" for o in module.objectives]
+    return "\n".join(out) + "\n"
+
+
+def key_points(ctx: PageContext, arg: str) -> str:
+    module = _need_module(ctx)
+    m, lang = ctx.model, ctx.lang
+    return "\n".join([f"## {m.ui('key_points_heading', lang)} {{#hovedpunkter}}", ""]
+                     + [f"- {k[lang]}" for k in module.key_points]) + "\n"
+
+
+def module_cards(ctx: PageContext, arg: str) -> str:
+    if ctx.page_id != "moduler/index":
+        raise MarkerError("only works on the module overview, docs/moduler/index.<lang>.md")
+    m, lang = ctx.model, ctx.lang
+    out = ['<div class="grid cards kc-module-cards" markdown>', ""]
+    for module in m.modules:
+        duration = m.ui("agenda_minutes", lang, minutes=module.minutes)
+        out.append(f"-   **[{module.title[lang]}]({module.id}.md)**\n\n"
+                   f"    <span class=\"kc-theme-number\">{_esc(duration)}</span>\n\n"
+                   f"    {module.summary[lang]}\n")
+    return "\n".join(out + ["</div>", ""])
+
+
+def programme_list(ctx: PageContext, arg: str) -> str:
+    m, lang = ctx.model, ctx.lang
+    out = []
+    for p in m.programmes:
+        t = totals(schedule(p, {mod.id: mod for mod in m.modules}))
+        out.append(f"- **[{p.title[lang]}]({_link_from(ctx.page_id, f'{PROGRAMME_DIR}/{p.id}')})** – "
+                   f"{p.summary[lang]} ({_hours(t['total'], lang)})")
+    return "\n".join(out) + "\n"
+
+
+def _hours(minutes: int, lang: str) -> str:
+    h, mm = divmod(minutes, 60)
+    unit = {"en": ("h", "min")}.get(lang, ("t.", "min.")) if lang != "nb" else ("t", "min")
+    return f"{h} {unit[0]} {mm} {unit[1]}" if h and mm else (f"{h} {unit[0]}" if h else f"{mm} {unit[1]}")
+
+
+def programme(ctx: PageContext, arg: str) -> str:
+    """The agenda page of a programme: clock times, totals, objectives, preparation, trainer notes."""
+    p = _programme_arg(ctx, arg)
+    m, lang = ctx.model, ctx.lang
+    modules = {mod.id: mod for mod in m.modules}
+    days = schedule(p, modules)
+    t = totals(days)
+    out = [f"# {p.title[lang]}", "", f'<p class="kc-lead">{_esc(p.summary[lang])}</p>', "",
+           f"**{m.ui('programme_audience', lang)}:** {p.audience[lang]}", "",
+           m.ui("programme_total", lang, total=_hours(t["total"], lang), teaching=_hours(t["teaching"], lang),
+                exercise=_hours(t["exercise"], lang), breaks=_hours(t["break"], lang)), "",
+           f'<a class="md-button" href="{p.id}-{lang}.ics" download>{_esc(m.ui("programme_ics", lang))}</a> '
+           f'<a class="md-button" href="{p.id}-{lang}.pdf" download>{_esc(m.ui("handout_download", lang))}</a>',
+           "{: .kc-no-print }", "", m.ui("programme_ics_note", lang, date=p.first_day), "{: .kc-no-print }", ""]
+    for day in days:
+        n = day.number
+        heading = m.ui("programme_day", lang, n=n) if len(days) > 1 else m.ui("programme_agenda", lang)
+        out += [f"## {heading} {{#dag-{n}}}", "",
+                f"| {m.ui('programme_time', lang)} | {m.ui('programme_item', lang)} | {m.ui('programme_minutes', lang)} |",
+                "| --- | --- | ---: |"]
+        for slot in day.slots:
+            title = slot.title[lang]
+            if slot.kind == "module":
+                title = f"[{title}]({_link_from(ctx.page_id, 'moduler/' + slot.module_id)})"
+            elif slot.kind == "break":
+                title = f"*{title}*"
+            out.append(f"| {clock(slot.start)}–{clock(slot.end)} | {title} | {slot.minutes} |")
+        teaching = sum(s.teaching for s in day.slots)
+        exercise = sum(s.exercise for s in day.slots)
+        breaks = sum(s.minutes for s in day.slots if s.kind == "break")
+        out += ["", m.ui("programme_day_total", lang, n=n, total=_hours(teaching + exercise + breaks, lang),
+                         teaching=_hours(teaching, lang), exercise=_hours(exercise, lang),
+                         breaks=_hours(breaks, lang)), ""]
+    used = list(dict.fromkeys(p.module_ids()))
+    out += [f"## {m.ui('programme_objectives', lang)} {{#laeringsmaal}}", ""]
+    for mid in used:
+        out += [f"**{modules[mid].title[lang]}**", ""] + [f"- {o[lang]}" for o in modules[mid].objectives] + [""]
+    prep = [ChecklistItem(f"{p.id}-forberedelse-{i:02d}", {lang: text}) for i, text in
+            enumerate(_preparation(ctx, used), 1)]
+    out += [f"## {m.ui('programme_preparation', lang)} {{#forberedelse}}", "",
+            checklist_html(prep, lang, f"{p.id}-forberedelse"), "",
+            f"## {m.ui('programme_notes', lang)} {{#noter}}", ""]
+    for mid in used:
+        notes = ctx.extras.get(("notes", mid, lang), "")
+        if notes:
+            out += [f"### {modules[mid].title[lang]} {{#noter-{mid}}}", "", notes, ""]
+    return "\n".join(out)
+
+
+def _preparation(ctx: PageContext, used: list[str]) -> list[str]:
+    """The trainer's checklist, generated: general steps, then each module and exercise."""
+    m, lang = ctx.model, ctx.lang
+    items = [m.ui("prep_room", lang), m.ui("prep_calendar", lang), m.ui("prep_handouts", lang)]
+    for mid in used:
+        items.append(m.ui("prep_read", lang, title=m.module(mid).title[lang]))
+        items += [m.ui("prep_exercise", lang, title=title) for _, title in ctx.extras.get(("exercises", mid, lang), [])]
+    return items
+
+
+def module_sources(ctx: PageContext) -> str:
+    module = _need_module(ctx)
+    m, lang = ctx.model, ctx.lang
+    out = [f"## {m.ui('sources_heading', lang)} {{#kilder}}", "", '<div class="kc-sources" markdown>', ""]
+    out += [source_line(m.sources[s], lang) for s in module.sources]
+    return "\n".join(out + ["", "</div>"]) + "\n"
+
+
+CURRICULUM_MARKERS = {
+    "module-header": module_header,
+    "key-points": key_points,
+    "module-cards": module_cards,
+    "programme": programme,
+    "programme-list": programme_list,
+}
