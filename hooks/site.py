@@ -9,7 +9,6 @@ and the content model are computed once per change and reused.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
 import time
@@ -20,12 +19,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from trivsel import catalog as catalog_mod
-from trivsel import curriculum, generated, pdf
+from trivsel import generated, outputs, pdf
 from trivsel.build import SiteSources, check_sources, load_checked_model
 from trivsel.errors import ContentError
 from trivsel.htmlfix import fix_toc_label
 from trivsel.model import Model
-from trivsel.pages import page_url, theme_pdf_name
 from trivsel.navigation import with_section_pages, with_theme_pages
 
 log = logging.getLogger("mkdocs.hooks.trivsel")
@@ -40,9 +38,6 @@ class _State:
     languages: tuple[str, ...] = ()
     default_lang: str = ""
     watched: set = field(default_factory=set)
-    theme_ids: frozenset = frozenset()
-    module_ids: frozenset = frozenset()
-    programme_ids: frozenset = frozenset()
     sheet_jobs: list = field(default_factory=list)
     sheet_problems: list = field(default_factory=list)
     passes_done: int = 0
@@ -107,9 +102,6 @@ def on_config(config):
             STATE.sources = None
             STATE.sources = check_sources(root, docs_dir, STATE.model)
             STATE.fingerprint = fingerprint
-        STATE.theme_ids = frozenset(t.id for t in STATE.model.themes)
-        STATE.module_ids = frozenset(mod.id for mod in STATE.model.modules)
-        STATE.programme_ids = frozenset(p.id for p in STATE.model.programmes)
     except ContentError as exc:
         raise PluginError(exc.report()) from None
     model = STATE.sources.model
@@ -133,49 +125,19 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    """Queue the PDF of a theme, module or programme page, made from the page's own HTML."""
+    """Queue the page's printed sheet and write its calendar file, if it has them."""
     page_id, lang = STATE.sources.split_src_uri(page.file.src_uri)
-    section, _, name = page_id.partition("/")
-    m = STATE.model
     dest = Path(page.file.abs_dest_path).parent
-    if section == "temaer" and name in STATE.theme_ids:
-        unit, content, limits = m.theme(name), html, {}
-    elif section == "moduler" and name in STATE.module_ids:
-        # The participants' handout: objectives, exercises and key points (no trainer notes).
-        unit, limits = m.module(name), dict(min_fill=0.0)
-        content = pdf.select_sections(html, lambda i: i in ("laeringsmaal", "hovedpunkter") or i.startswith("ovelse-"))
-    elif section == generated.PROGRAMME_DIR and name in STATE.programme_ids:
-        programme = next(p for p in m.programmes if p.id == name)
-        unit, limits = programme, dict(min_fill=0.0, max_pages=0)  # the agenda is as long as the programme
-        content = pdf.select_sections(html, lambda i: i.startswith("dag-") or i == "laeringsmaal")
+    site = outputs.SiteInfo((config.site_url or "/").rstrip("/") + "/", config.site_name,
+                            str(config.extra.get("edition", "")), STATE.default_lang)
+    out = outputs.page_outputs(STATE.model, page_id, lang, html, dest, site, f"docs/{page.file.src_uri}")
+    if out.sheet:
+        STATE.sheet_jobs.append(out.sheet)
+    if out.calendar:
+        name, text = out.calendar
         dest.mkdir(parents=True, exist_ok=True)
-        (dest / f"{name}-{lang}.ics").write_text(curriculum.ics(
-            name, f"{programme.title[lang]} – {config.site_name}",
-            curriculum.schedule(programme, {mod.id: mod for mod in m.modules}),
-            dt.date.fromisoformat(programme.first_day), lang, _absolute(config, page_id, lang),
-            stamp=_edition_stamp(config)), encoding="utf-8", newline="")
-    else:
-        return html
-    url = _absolute(config, page_id, lang)
-    STATE.sheet_jobs.append(pdf.SheetJob(
-        theme_id=name, lang=lang, title=f"{unit.title[lang]} – {config.site_name}",
-        description=unit.summary[lang], content_html=content, url=url,
-        out_path=str(dest / f"{name}-{lang}.pdf"),
-        strings=(("page", m.ui("pdf_page", lang)), ("of", m.ui("pdf_of", lang)),
-                 ("edition", m.ui("pdf_edition", lang)), ("qr_alt", m.ui("pdf_qr_alt", lang, url=url))),
-        site_name=config.site_name, edition=str(config.extra.get("edition", "")),
-        source=f"docs/{page.file.src_uri}", **limits))
+        (dest / name).write_text(text, encoding="utf-8", newline="")
     return html
-
-
-def _absolute(config, page_id: str, lang: str) -> str:
-    return (config.site_url or "/").rstrip("/") + "/" + page_url(page_id, lang, STATE.default_lang)
-
-
-def _edition_stamp(config) -> str:
-    """DTSTAMP for calendar files: from the edition, not the clock, so builds are reproducible."""
-    edition = str(config.extra.get("edition", "2026-01"))
-    return edition.replace("-", "")[:6] + "01T000000Z"
 
 
 def _render_sheets():
@@ -185,7 +147,7 @@ def _render_sheets():
     if STATE.renderer is None:
         STATE.renderer = pdf.SheetRenderer(STATE.cache_dir / "pdf-sheets")
     start = time.perf_counter()
-    results = STATE.renderer.run(jobs, Path("/"))
+    results = STATE.renderer.run(jobs)
     rendered = [r for r in results if r.rendered]
     log.info(f"PDF sheets: {len(rendered)} rendered, {len(results) - len(rendered)} from cache "
              f"in {time.perf_counter() - start:.2f} s")

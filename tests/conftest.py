@@ -46,12 +46,25 @@ def site(build_result) -> Path:
     return site_dir
 
 
-@pytest.fixture(scope="session")
-def page_ids() -> list[str]:
+def all_page_ids() -> list[str]:
+    """Every page of the site: the docs tree and the pages the build generates.
+
+    Known at collection time, before the build has written the generated pages,
+    so that a fresh checkout tests them too.
+    """
+    from trivsel import generated
+    from trivsel.model import load_model
     from trivsel.translations import page_translations
     pages, problems = page_translations(ROOT / "docs", LANGS)
     assert not problems, problems
-    return sorted(pages)
+    model = load_model(ROOT / "content", LANGS, ROOT)
+    made = {**generated.agenda_pages(model), **generated.programme_pages(model)}
+    return sorted(set(pages) | {path.rsplit(".", 2)[0] for path in made})
+
+
+@pytest.fixture(scope="session")
+def page_ids() -> list[str]:
+    return all_page_ids()
 
 
 # --- browser tests -------------------------------------------------------

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import DEFAULT_LANG, LANGS, ROOT
+from conftest import DEFAULT_LANG, LANGS, all_page_ids
 from trivsel.pages import page_url
-from trivsel.translations import page_translations
 
 pytestmark = pytest.mark.browser
 
-PAGES = sorted(page_translations(ROOT / "docs", LANGS)[0])
+PAGES = all_page_ids()
 
 
 @pytest.fixture(scope="module")

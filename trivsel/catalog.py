@@ -10,7 +10,7 @@ import json
 from .model import Model
 from .curriculum import clock, schedule, totals
 from .generated import PROGRAMME_DIR
-from .pages import page_url, theme_pdf_url
+from .pages import page_url, unit_file_url
 
 
 def build_catalog(model: Model, site_url: str, pages: dict[str, dict[str, str]], default_lang: str,
@@ -23,15 +23,15 @@ def build_catalog(model: Model, site_url: str, pages: dict[str, dict[str, str]],
     def urls(page_id: str) -> dict[str, str]:
         return {lang: page_url(page_id, lang, default_lang) for lang in langs}
 
-    def files(page_id: str, name: str, ext: str) -> dict[str, str]:
-        return {lang: f"{page_url(page_id, lang, default_lang)}{name}-{lang}.{ext}" for lang in langs}
+    def files(page_id: str, ext: str) -> dict[str, str]:
+        return {lang: unit_file_url(page_id, lang, default_lang, ext) for lang in langs}
 
     def programme_entry(p) -> dict:
         page_id = f"{PROGRAMME_DIR}/{p.id}"
         days = schedule(p, modules)
         return {
             "id": p.id, "title": p.title, "url": urls(page_id),
-            "pdf": files(page_id, p.id, "pdf"), "ics": files(page_id, p.id, "ics"),
+            "pdf": files(page_id, "pdf"), "ics": files(page_id, "ics"),
             "days": [{"start": clock(d.slots[0].start) if d.slots else p.days[d.number - 1].start,
                       "items": [{"module": s.module_id, "minutes": s.minutes} if s.kind == "module"
                                 else {"break": True, "minutes": s.minutes} if s.kind == "break"
@@ -50,12 +50,12 @@ def build_catalog(model: Model, site_url: str, pages: dict[str, dict[str, str]],
             "title": t.title,
             "summary": t.summary,
             "url": urls(f"temaer/{t.id}"),
-            "pdf": {lang: theme_pdf_url(t.id, lang, default_lang) for lang in langs},
+            "pdf": files(f"temaer/{t.id}", "pdf"),
             "checklist": [{"id": item.id, "text": item.text} for item in t.checklist],
         } for t in model.themes],
         "modules": [{
             "id": m.id, "title": m.title, "url": urls(f"moduler/{m.id}"),
-            "pdf": files(f"moduler/{m.id}", m.id, "pdf"),
+            "pdf": files(f"moduler/{m.id}", "pdf"),
             "minutes": {"teaching": m.teaching, "exercise": m.exercise},
             "objectives": {lang: [o[lang] for o in m.objectives] for lang in langs},
             "anchors": anchors.get(f"moduler/{m.id}", []),

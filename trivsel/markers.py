@@ -17,7 +17,7 @@ from typing import Callable
 from .errors import Problem
 from .generated import AGENDA_DIR
 from .model import Model, Theme
-from .pages import theme_pdf_name
+from .pages import unit_file_name
 
 MARKER_RE = re.compile(r"^<!--\s*kc:([a-z][a-z0-9-]*)\s*(.*?)\s*-->[ \t]*$", re.M)
 
@@ -63,7 +63,7 @@ def theme_header(ctx: PageContext, arg: str) -> str:
     number = m.ui("theme_number", lang, number=theme.number, total=len(m.themes))
     agenda = m.ui("agenda_link", lang, minutes=m.meeting.minutes)
     # Raw HTML for the PDF: it is written by the build next to the page, not a docs/ file.
-    pdf = (f'<a class="md-button" href="{theme_pdf_name(theme.id, lang)}" download>'
+    pdf = (f'<a class="md-button" href="{unit_file_name(theme.id, lang, "pdf")}" download>'
            f'{_esc(m.ui("pdf_download", lang))}</a>')
     related = ", ".join(f"[{mod.title[lang]}](../moduler/{mod.id}.md)" for mod in m.modules_for_theme(theme.id))
     related = f"\n\n{m.ui('related_modules', lang)}: {related}\n{{: .kc-no-print }}" if related else ""
@@ -164,7 +164,7 @@ def theme_cards(ctx: PageContext, arg: str) -> str:
     out = ['<div class="grid cards kc-theme-cards" markdown>', ""]
     for theme in m.themes:
         number = m.ui("theme_number", lang, number=theme.number, total=len(m.themes))
-        pdf = (f'<a href="{theme.id}/{theme_pdf_name(theme.id, lang)}" download>'
+        pdf = (f'<a href="{theme.id}/{unit_file_name(theme.id, lang, "pdf")}" download>'
                f'{_esc(m.ui("pdf_short", lang))}<span class="md-visually-hidden"> – {_esc(theme.title[lang])}</span></a>')
         out.append(f"-   **[{theme.title[lang]}]({theme.id}.md)**\n\n"
                    f"    <span class=\"kc-theme-number\">{_esc(number)}</span>\n\n"

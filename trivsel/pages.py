@@ -25,13 +25,13 @@ def page_url(page_id: str, lang: str, default_lang: str) -> str:
     return f"{prefix}{page_id}/"
 
 
-def theme_pdf_url(theme_id: str, lang: str, default_lang: str) -> str:
-    """The theme sheet sits next to its page: temaer/tidspres/tidspres-da.pdf, nb/temaer/..."""
-    return f"{page_url('temaer/' + theme_id, lang, default_lang)}{theme_pdf_name(theme_id, lang)}"
+def unit_file_name(unit_id: str, lang: str, ext: str) -> str:
+    """A page's downloads sit next to it, named by id and language: tidspres-da.pdf, forste-uke-nb.ics."""
+    return f"{unit_id}-{lang}.{ext}"
 
 
-def theme_pdf_name(theme_id: str, lang: str) -> str:
-    return f"{theme_id}-{lang}.pdf"
+def unit_file_url(page_id: str, lang: str, default_lang: str, ext: str) -> str:
+    return page_url(page_id, lang, default_lang) + unit_file_name(page_id.rsplit("/", 1)[-1], lang, ext)
 
 
 def without_front_matter(text: str) -> str:

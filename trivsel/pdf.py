@@ -28,17 +28,17 @@ STYLESHEET = PDF_DIR / "sheet.css"
 
 @dataclass(frozen=True)
 class SheetJob:
-    theme_id: str
+    unit_id: str  # the theme, module or programme id
     lang: str
     title: str  # the document title (metadata and window title)
     description: str
     content_html: str  # the theme page's rendered content
     url: str  # the page's permanent absolute address in this language
-    out_path: str  # where the PDF goes, relative to the site directory
+    out_path: str  # where the PDF goes (absolute)
     strings: tuple[tuple[str, str], ...]  # interface words for the sheet, in its language
     site_name: str
     edition: str
-    source: str = ""  # the docs file named in messages
+    source: str  # the docs file named in messages
     max_pages: int = 2
     min_fill: float = 1.5  # 0 for handouts, which may be short
 
@@ -119,11 +119,12 @@ def _render_to_cache(job: SheetJob, cache_dir: str) -> tuple[int, float, float]:
     import time
     start = time.perf_counter()
     data, pages, fill = render(job)
-    target = Path(cache_dir) / f"{job.key()}.pdf"
-    tmp = target.with_suffix(".tmp")
+    key = job.key()
+    # The fit record first, the PDF last: a PDF in the cache always has its record.
+    (Path(cache_dir) / f"{key}.fit").write_text(f"{pages} {fill:.4f}", encoding="ascii")
+    tmp = Path(cache_dir) / f"{key}.{os.getpid()}.tmp"
     tmp.write_bytes(data)
-    tmp.replace(target)
-    (Path(cache_dir) / f"{job.key()}.fit").write_text(f"{pages} {fill:.4f}", encoding="ascii")
+    tmp.replace(Path(cache_dir) / f"{key}.pdf")
     return pages, fill, time.perf_counter() - start
 
 
@@ -147,32 +148,32 @@ class SheetRenderer:
             self._pool.shutdown()
             self._pool = None
 
-    def run(self, jobs: list[SheetJob], site_dir: Path) -> list[SheetResult]:
-        todo = [j for j in jobs if not (self.cache_dir / f"{j.key()}.pdf").exists()]
+    def run(self, jobs: list[SheetJob]) -> list[SheetResult]:
+        """Render what is not cached yet (in parallel), then copy every sheet to its place."""
+        keys = [job.key() for job in jobs]
+        todo = [(k, j) for k, j in zip(keys, jobs) if not (self.cache_dir / f"{k}.pdf").exists()]
         timings: dict[str, float] = {}
-        if todo:
-            if len(todo) == 1:
-                timings[todo[0].key()] = _render_to_cache(todo[0], str(self.cache_dir))[2]
-            else:
-                futures = {j.key(): self._executor().submit(_render_to_cache, j, str(self.cache_dir)) for j in todo}
-                for key, fut in futures.items():
-                    timings[key] = fut.result()[2]
+        if len(todo) == 1:
+            timings[todo[0][0]] = _render_to_cache(todo[0][1], str(self.cache_dir))[2]
+        elif todo:
+            futures = {k: self._executor().submit(_render_to_cache, j, str(self.cache_dir)) for k, j in todo}
+            timings = {k: fut.result()[2] for k, fut in futures.items()}
         results = []
-        for job in jobs:
-            cached = self.cache_dir / f"{job.key()}.pdf"
-            pages, fill = (self.cache_dir / f"{job.key()}.fit").read_text(encoding="ascii").split()
-            target = site_dir / job.out_path
+        for key, job in zip(keys, jobs):
+            cached = self.cache_dir / f"{key}.pdf"
+            pages, fill = (self.cache_dir / f"{key}.fit").read_text(encoding="ascii").split()
+            target = Path(job.out_path)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(cached, target)
-            results.append(SheetResult(job, int(pages), float(fill), job.key() in timings,
-                                       cached.stat().st_size, timings.get(job.key(), 0.0)))
+            results.append(SheetResult(job, int(pages), float(fill), key in timings,
+                                       cached.stat().st_size, timings.get(key, 0.0)))
         return results
 
 
 def fit_problem(result: SheetResult) -> str | None:
     """None when the sheet fits its page budget; else what is wrong and by how much."""
     job, fill = result.job, result.fill
-    where = job.source or f"docs/temaer/{job.theme_id}.{job.lang}.md"
+    where = job.source
     if job.max_pages and result.pages > job.max_pages:
         return (f"{where}: the printed sheet runs to {result.pages} pages, {fill - job.max_pages:.2f} of a page "
                 f"too long for {job.max_pages} A4 pages; shorten the text (do not shrink the type)")
