@@ -36,10 +36,11 @@ def test_link_checker_finds_bad_link_and_bad_anchor(broken_site):
 
 
 @pytest.mark.browser
-def test_browser_audit_finds_missing_alt_and_third_party_script(broken_site, context):
-    from axe_playwright_python.sync_playwright import Axe
-    from checks.browser import StaticServer, audit
+def test_browser_audit_finds_missing_alt_and_third_party_script(broken_site, browser):
+    from checks.browser import StaticServer, audit, audit_context
+    context = audit_context(browser)
     with StaticServer(broken_site) as srv:
-        result = audit(context, srv.base, Axe())
+        result = audit(context, srv.base)
+    context.close()
     assert any(v.startswith("image-alt (critical)") for v in result.violations), result.violations
     assert result.third_party == ["https://cdn.example.invalid/tracker.js"]

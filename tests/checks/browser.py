@@ -84,11 +84,31 @@ def visible_in_print(page) -> list[str]:
         page.emulate_media(media="screen")
 
 
-def audit(context, url: str, axe) -> PageAudit:
-    """Open ``url`` in a fresh page; record requests, console errors, cookies and axe results."""
+def axe_script() -> str:
+    """axe-core as bundled (and pinned) by axe-playwright-python."""
+    import axe_playwright_python
+    return str(Path(axe_playwright_python.__file__).parent / "axe.min.js")
+
+
+def audit_context(browser):
+    """A browser context for audits: light palette, axe-core preloaded into every page."""
+    context = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 900})
+    context.add_init_script(path=axe_script())
+    return context
+
+
+def run_axe(page) -> list[dict]:
+    # Only violations are collected: passes and incomplete results cost time and are not used.
+    return page.evaluate("() => axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)")
+
+
+def audit(context, url: str, page=None) -> PageAudit:
+    """Open ``url`` (in ``page``, reused, or a fresh page); record requests, console
+    errors, cookies, axe results and what would print."""
     result = PageAudit(url)
     origin = urlparse(url).netloc
-    page = context.new_page()
+    own_page = page is None
+    page = page or context.new_page()
 
     def on_request(request):
         host = urlparse(request.url).netloc
@@ -97,17 +117,29 @@ def audit(context, url: str, axe) -> PageAudit:
         if host != origin:
             result.third_party.append(request.url)
 
+    def on_console(msg):
+        if msg.type == "error":
+            result.console_errors.append(msg.text)
+
+    def on_error(exc):
+        result.console_errors.append(str(exc))
+
     page.on("request", on_request)
-    page.on("console", lambda msg: msg.type == "error" and result.console_errors.append(msg.text))
-    page.on("pageerror", lambda exc: result.console_errors.append(str(exc)))
-    page.goto(url, wait_until="load")
-    # No wait for network idle (0.8 s a page): requests the page's scripts start
-    # after "load" are still recorded while axe runs, which takes longer.
-    report = axe.run(page)
-    for violation in report.response["violations"]:
-        targets = ", ".join(str(n["target"]) for n in violation["nodes"][:3])
-        result.violations.append(f"{violation['id']} ({violation['impact']}): {targets}")
-    result.cookies = [c["name"] for c in context.cookies()]
-    result.printed_chrome = visible_in_print(page)
-    page.close()
+    page.on("console", on_console)
+    page.on("pageerror", on_error)
+    try:
+        page.goto(url, wait_until="load")
+        # No wait for network idle (0.8 s a page): requests the page's scripts start
+        # after "load" are still recorded while axe runs, which takes longer.
+        for violation in run_axe(page):
+            targets = ", ".join(str(n["target"]) for n in violation["nodes"][:3])
+            result.violations.append(f"{violation['id']} ({violation['impact']}): {targets}")
+        result.cookies = [c["name"] for c in context.cookies()]
+        result.printed_chrome = visible_in_print(page)
+    finally:
+        page.remove_listener("request", on_request)
+        page.remove_listener("console", on_console)
+        page.remove_listener("pageerror", on_error)
+        if own_page:
+            page.close()
     return result
