@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import tempfile
 import sys
@@ -73,9 +74,8 @@ def _browser_unavailable_reason() -> str | None:
     from checks.browser import chromium_path
     if chromium_path() is None:
         return "Chromium not found: install it with `sudo apt-get install chromium` (Debian)"
-    try:
-        import playwright  # noqa: F401
-    except ImportError:
+    import importlib.util
+    if importlib.util.find_spec("playwright") is None:
         return "Playwright for Python is missing: run `make install`"
     return None
 
@@ -117,3 +117,65 @@ def context(browser):
     ctx = browser.new_context(color_scheme="light", locale="da-DK", viewport={"width": 1280, "height": 900})
     yield ctx
     ctx.close()
+
+
+# --- content fixtures -------------------------------------------------------
+
+@pytest.fixture
+def content(tmp_path) -> Path:
+    """A copy of content/ to break on purpose."""
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    return tmp_path / "content"
+
+
+def problems_of(content: Path) -> list[str]:
+    """The problem lines load_model reports for ``content`` (it must fail)."""
+    from trivsel.errors import ContentError
+    from trivsel.model import load_model
+    with pytest.raises(ContentError) as err:
+        load_model(content, LANGS, content.parent)
+    return [str(p) for p in err.value.problems]
+
+
+# --- fixture sites ------------------------------------------------------------
+
+THEME = "tidspres"  # the one theme the small fixture site keeps
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A small but complete copy of the site with one theme and no modules or programmes."""
+    p = tmp_path / "project"
+    p.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", p / "mkdocs.yml")
+    for folder in ("hooks", "overrides", "schemas"):
+        shutil.copytree(ROOT / folder, p / folder)
+    others = [f.stem for f in (ROOT / "content" / "themes").glob("*.yml") if f.stem != THEME]
+
+    def left_out(folder, names):
+        folder = Path(folder).name
+        return [n for n in names if n.split(".")[0] in others or n in ("dagsorden", "modules", "programmes")
+                or (folder in ("moduler", "program") and not n.startswith("index."))]
+
+    shutil.copytree(ROOT / "content", p / "content", ignore=left_out)
+    shutil.copytree(ROOT / "docs", p / "docs", ignore=left_out)
+    edit_theme(p, lambda d: d.update(number=1))
+    return p
+
+
+def write_yaml(path: Path, data) -> None:
+    import yaml
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def theme_file(project: Path) -> Path:
+    return project / "content" / "themes" / f"{THEME}.yml"
+
+
+def edit_theme(project: Path, change) -> None:
+    import yaml
+    data = yaml.safe_load(theme_file(project).read_text(encoding="utf-8"))
+    change(data)
+    write_yaml(theme_file(project), data)
+
+

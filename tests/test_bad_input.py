@@ -6,51 +6,9 @@ Each case builds a small fixture site: a copy of the project with one theme.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
-import pytest
-import yaml
-
-from conftest import ROOT, mkdocs_build
-
-THEME = "tidspres"
-
-
-@pytest.fixture
-def project(tmp_path) -> Path:
-    """A small but complete copy of the site with one theme and no modules or programmes."""
-    p = tmp_path / "project"
-    p.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", p / "mkdocs.yml")
-    for folder in ("hooks", "overrides", "schemas"):
-        shutil.copytree(ROOT / folder, p / folder)
-    others = [f.stem for f in (ROOT / "content" / "themes").glob("*.yml") if f.stem != THEME]
-
-    def left_out(folder, names):
-        folder = Path(folder).name
-        return [n for n in names if n.split(".")[0] in others or n in ("dagsorden", "modules", "programmes")
-                or (folder in ("moduler", "program") and not n.startswith("index."))]
-
-    shutil.copytree(ROOT / "content", p / "content", ignore=left_out)
-    shutil.copytree(ROOT / "docs", p / "docs", ignore=left_out)
-    edit_theme(p, lambda d: d.update(number=1))
-    return p
-
-
-def write_yaml(path: Path, data) -> None:
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
-
-def theme_file(project: Path) -> Path:
-    return project / "content" / "themes" / f"{THEME}.yml"
-
-
-def edit_theme(project: Path, change) -> None:
-    data = yaml.safe_load(theme_file(project).read_text(encoding="utf-8"))
-    change(data)
-    write_yaml(theme_file(project), data)
-
+from conftest import THEME, edit_theme, mkdocs_build, theme_file
 
 def failed_build(project: Path) -> str:
     result = mkdocs_build(project, project / "site")

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import icalendar
-import pytest
 
-from conftest import LANGS, ROOT
+from conftest import LANGS, problems_of
 from trivsel.curriculum import ics, schedule, split_minutes, totals
-from trivsel.errors import ContentError
-from trivsel.model import Module, Programme, ProgrammeDay, ProgrammeItem, load_model
+from trivsel.model import Module, Programme, ProgrammeDay, ProgrammeItem
 
 T = {"da": "x", "nb": "x", "en": "x"}
 
@@ -93,18 +90,6 @@ def test_module_anchors_are_the_same_in_every_language(site):
 
 
 # --- bad programmes and modules -------------------------------------------------
-
-@pytest.fixture
-def content(tmp_path) -> Path:
-    shutil.copytree(ROOT / "content", tmp_path / "content")
-    return tmp_path / "content"
-
-
-def problems_of(content: Path) -> list[str]:
-    with pytest.raises(ContentError) as err:
-        load_model(content, LANGS, content.parent)
-    return [str(p) for p in err.value.problems]
-
 
 def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
 
 import pytest
 
-from conftest import LANGS, ROOT
-from trivsel.errors import ContentError
+from conftest import LANGS, ROOT, problems_of
 from trivsel.markers import PageContext, expand
 from trivsel.model import load_model
 from trivsel.navigation import with_theme_pages
@@ -23,18 +20,6 @@ EXPECTED_THEMES = [
 @pytest.fixture(scope="module")
 def model():
     return load_model(ROOT / "content", LANGS, ROOT)
-
-
-@pytest.fixture
-def content(tmp_path) -> Path:
-    shutil.copytree(ROOT / "content", tmp_path / "content")
-    return tmp_path / "content"
-
-
-def problems_of(content: Path) -> list[str]:
-    with pytest.raises(ContentError) as err:
-        load_model(content, LANGS, content.parent)
-    return [str(p) for p in err.value.problems]
 
 
 def test_the_nine_themes_in_order(model):

@@ -8,8 +8,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from conftest import LANGS, ROOT, SITE_URL, mkdocs_build
-from test_bad_input import THEME, project  # noqa: F401  (fixture)
+from conftest import LANGS, ROOT, SITE_URL, THEME, mkdocs_build
 
 MAX_BYTES = 200 * 1024
 
@@ -85,7 +84,7 @@ def test_a_rebuild_renders_no_pdf(site, tmp_path):
     assert counts == [("0", "22")] * 3, counts
 
 
-def test_same_content_gives_byte_identical_pdfs(project, tmp_path):  # noqa: F811
+def test_same_content_gives_byte_identical_pdfs(project, tmp_path):
     built = []
     for run in ("a", "b"):
         result = mkdocs_build(project, tmp_path / run, KC_CACHE_DIR=str(tmp_path / f"cache-{run}"))
@@ -95,7 +94,7 @@ def test_same_content_gives_byte_identical_pdfs(project, tmp_path):  # noqa: F81
     assert built[0] == built[1]
 
 
-def test_a_theme_too_long_for_two_pages_stops_the_build(project):  # noqa: F811
+def test_a_theme_too_long_for_two_pages_stops_the_build(project):
     page = project / "docs" / "temaer" / f"{THEME}.nb.md"
     extra = "\n\n## Mer {#mer}\n\n" + ("Dette er en lang setning som fyller siden med tekst. " * 120) + "\n"
     page.write_text(page.read_text(encoding="utf-8") + extra, encoding="utf-8")
@@ -108,7 +107,7 @@ def test_a_theme_too_long_for_two_pages_stops_the_build(project):  # noqa: F811
                      result.stderr), result.stderr[-2000:]
 
 
-def test_a_theme_too_short_stops_the_build(project):  # noqa: F811
+def test_a_theme_too_short_stops_the_build(project):
     page = project / "docs" / "temaer" / f"{THEME}.en.md"
     text = page.read_text(encoding="utf-8")
     keep = [line for line in text.splitlines() if line.startswith(("<!--", "#"))]

@@ -44,38 +44,21 @@ class SiteSources:
         return page_id, lang
 
 
-def _theme_pages(model: Model, pages: dict[str, dict[str, Path]], root: Path) -> list[Problem]:
-    """Each theme has a page and each theme page has a theme."""
+def _unit_pages(section: str, kind: str, units, pages: dict[str, dict[str, Path]], root: Path) -> list[Problem]:
+    """Each theme (or module) has a page, and each page in its section has a theme (or module)."""
     problems = []
-    theme_ids = {t.id for t in model.themes}
-    for theme in model.themes:
-        if f"{THEME_SECTION}/{theme.id}" not in pages:
-            problems.append(Problem(theme.file, f"theme '{theme.id}' has no page; write "
-                                    f"docs/{THEME_SECTION}/{theme.id}.<lang>.md in every language"))
+    ids = {u.id for u in units}
+    for unit in units:
+        if f"{section}/{unit.id}" not in pages:
+            problems.append(Problem(unit.file, f"{kind} '{unit.id}' has no page; write "
+                                    f"docs/{section}/{unit.id}.<lang>.md in every language"))
     for page_id, by_lang in pages.items():
-        section, _, name = page_id.partition("/")
-        if section == THEME_SECTION and name != "index" and "/" not in name and name not in theme_ids:
+        folder, _, name = page_id.partition("/")
+        if folder == section and name != "index" and "/" not in name and name not in ids:
             some = next(iter(by_lang.values()))
             problems.append(Problem(some.relative_to(root).as_posix(),
-                                    f"is a theme page without content/themes/{name}.yml; add that file "
-                                    "(title, checklist, ...) or move the page out of docs/temaer/"))
-    return problems
-
-
-def _module_pages(model: Model, pages: dict[str, dict[str, Path]], root: Path) -> list[Problem]:
-    """Each module has a page and each module page has a module."""
-    problems = []
-    ids = {m.id for m in model.modules}
-    for module in model.modules:
-        if f"{MODULE_SECTION}/{module.id}" not in pages:
-            problems.append(Problem(module.file, f"module '{module.id}' has no page; write "
-                                    f"docs/{MODULE_SECTION}/{module.id}.<lang>.md in every language"))
-    for page_id, by_lang in pages.items():
-        section, _, name = page_id.partition("/")
-        if section == MODULE_SECTION and name != "index" and name not in ids:
-            some = next(iter(by_lang.values()))
-            problems.append(Problem(some.relative_to(root).as_posix(),
-                                    f"is a module page without content/modules/{name}.yml; add that file"))
+                                    f"is a {kind} page without content/{kind}s/{name}.yml; add that file "
+                                    f"or move the page out of docs/{section}/"))
     return problems
 
 
@@ -114,8 +97,8 @@ def check_sources(root: Path, docs_dir: Path, model: Model) -> SiteSources:
     problems: list[Problem] = []
     pages, page_problems = page_translations(docs_dir, languages)
     problems += page_problems
-    problems += _theme_pages(model, pages, root)
-    problems += _module_pages(model, pages, root)
+    problems += _unit_pages(THEME_SECTION, "theme", model.themes, pages, root)
+    problems += _unit_pages(MODULE_SECTION, "module", model.modules, pages, root)
     module_ids = {m.id for m in model.modules}
 
     extras = _module_extras(model, pages, problems, root)

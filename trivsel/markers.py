@@ -33,6 +33,19 @@ class PageContext:
     extras: dict = field(default_factory=dict)
 
     @property
+    def unit(self):
+        """The theme or module this page is about, or None."""
+        if self.theme is not None:
+            return self.theme
+        section, _, name = self.page_id.partition("/")
+        if section == "moduler" and name != "index":
+            try:
+                return self.model.module(name)
+            except KeyError:
+                return None
+        return None
+
+    @property
     def theme(self) -> Theme | None:
         section, _, name = self.page_id.partition("/")
         if section == "temaer" and name and name != "index":
@@ -139,13 +152,13 @@ def rules(ctx: PageContext, arg: str) -> str:
 
 
 def sources(ctx: PageContext, arg: str) -> str:
-    if ctx.page_id.startswith("moduler/"):
-        from .markers_curriculum import module_sources
-        return module_sources(ctx)
-    theme = _need_theme(ctx)
+    """The sources of a theme or module page."""
+    unit = ctx.unit
+    if unit is None:
+        raise MarkerError("only works on a theme or module page")
     m, lang = ctx.model, ctx.lang
     out = [f"## {m.ui('sources_heading', lang)} {{#kilder}}", "", '<div class="kc-sources" markdown>', ""]
-    out += [source_line(m.sources[s], lang) for s in theme.sources]
+    out += [source_line(m.sources[s], lang) for s in unit.sources]
     return "\n".join(out + ["", "</div>"]) + "\n"
 
 
@@ -156,22 +169,28 @@ def source_line(src, lang: str) -> str:
     return f"- **{src.short}:** {cite}{note}"
 
 
+def cards(css_class: str, entries: list[tuple[str, str, str, str, str]]) -> str:
+    """Material grid cards: (title, link, small line, summary, extra HTML) per entry."""
+    out = [f'<div class="grid cards {css_class}" markdown>', ""]
+    for title, link, small, summary, extra in entries:
+        out.append(f"-   **[{title}]({link})**\n\n"
+                   f"    <span class=\"kc-theme-number\">{_esc(small)}</span>\n\n"
+                   f"    {summary}\n" + (f"\n    {extra}\n" if extra else ""))
+    return "\n".join(out + ["</div>", ""])
+
+
 def theme_cards(ctx: PageContext, arg: str) -> str:
     """The nine themes as cards, for the overview page docs/temaer/index.<lang>.md."""
     if ctx.page_id != "temaer/index":
         raise MarkerError("only works on the theme overview, docs/temaer/index.<lang>.md")
     m, lang = ctx.model, ctx.lang
-    out = ['<div class="grid cards kc-theme-cards" markdown>', ""]
+    entries = []
     for theme in m.themes:
         number = m.ui("theme_number", lang, number=theme.number, total=len(m.themes))
         pdf = (f'<a href="{theme.id}/{unit_file_name(theme.id, lang, "pdf")}" download>'
                f'{_esc(m.ui("pdf_short", lang))}<span class="md-visually-hidden"> – {_esc(theme.title[lang])}</span></a>')
-        out.append(f"-   **[{theme.title[lang]}]({theme.id}.md)**\n\n"
-                   f"    <span class=\"kc-theme-number\">{_esc(number)}</span>\n\n"
-                   f"    {theme.summary[lang]}\n\n"
-                   f"    {pdf}\n")
-    out += ["</div>", ""]
-    return "\n".join(out)
+        entries.append((theme.title[lang], f"{theme.id}.md", number, theme.summary[lang], pdf))
+    return cards("kc-theme-cards", entries)
 
 
 def _theme_arg(ctx: PageContext, arg: str) -> Theme:

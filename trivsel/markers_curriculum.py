@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .curriculum import clock, schedule, totals
 from .generated import PROGRAMME_DIR
-from .markers import MarkerError, PageContext, _esc, _link_from, checklist_html, source_line
+from .markers import MarkerError, PageContext, _esc, _link_from, cards, checklist_html
 from .model import ChecklistItem, Module, Programme
 from .pages import unit_file_name
 
@@ -66,13 +66,8 @@ def module_cards(ctx: PageContext, arg: str) -> str:
     if ctx.page_id != "moduler/index":
         raise MarkerError("only works on the module overview, docs/moduler/index.<lang>.md")
     m, lang = ctx.model, ctx.lang
-    out = ['<div class="grid cards kc-module-cards" markdown>', ""]
-    for module in m.modules:
-        duration = m.ui("agenda_minutes", lang, minutes=module.minutes)
-        out.append(f"-   **[{module.title[lang]}]({module.id}.md)**\n\n"
-                   f"    <span class=\"kc-theme-number\">{_esc(duration)}</span>\n\n"
-                   f"    {module.summary[lang]}\n")
-    return "\n".join(out + ["</div>", ""])
+    return cards("kc-module-cards", [(mod.title[lang], f"{mod.id}.md", m.ui("agenda_minutes", lang, minutes=mod.minutes),
+                                      mod.summary[lang], "") for mod in m.modules])
 
 
 def programme_list(ctx: PageContext, arg: str) -> str:
@@ -150,14 +145,6 @@ def _preparation(ctx: PageContext, used: list[str]) -> list[str]:
         items.append(m.ui("prep_read", lang, title=m.module(mid).title[lang]))
         items += [m.ui("prep_exercise", lang, title=title) for _, title in ctx.extras.get(("exercises", mid, lang), [])]
     return items
-
-
-def module_sources(ctx: PageContext) -> str:
-    module = _need_module(ctx)
-    m, lang = ctx.model, ctx.lang
-    out = [f"## {m.ui('sources_heading', lang)} {{#kilder}}", "", '<div class="kc-sources" markdown>', ""]
-    out += [source_line(m.sources[s], lang) for s in module.sources]
-    return "\n".join(out + ["", "</div>"]) + "\n"
 
 
 CURRICULUM_MARKERS = {
