@@ -14,7 +14,7 @@ SITE_LANG ?= $(filter da nb en,$(LANG))
 # Recipes get a real locale back, and the one-language switch for mkdocs.
 RUN := env LANG=C.UTF-8 LC_ALL=C.UTF-8 NO_MKDOCS_2_WARNING=1 $(if $(SITE_LANG),I18N_ONLY=$(SITE_LANG))
 
-.PHONY: install serve build test test-fast browser lighthouse clean
+.PHONY: install serve build test test-fast browser lighthouse bench clean
 
 install: $(STAMP)
 
@@ -50,6 +50,10 @@ test-fast: install
 # on the home page and one page of each kind in each language.
 lighthouse: build
 	$(RUN) $(BIN)/python scripts/lighthouse.py --site site
+
+# Build benchmark against plain MkDocs on the same docs/ (prints a table, writes bench/results/build.json).
+bench: install
+	$(RUN) $(BIN)/python bench/build.py
 
 clean:
 	rm -rf site .cache

@@ -151,6 +151,8 @@ def _render_sheets():
     rendered = [r for r in results if r.rendered]
     log.info(f"PDF sheets: {len(rendered)} rendered, {len(results) - len(rendered)} from cache "
              f"in {time.perf_counter() - start:.2f} s")
+    for r in rendered:
+        log.info(f"PDF sheet rendered: {r.job.source} ({r.seconds:.2f} s, {r.size // 1024} KB)")
     STATE.sheet_problems += [p for p in map(pdf.fit_problem, results) if p]
 
 
