@@ -41,6 +41,7 @@ class _State:
     sheet_jobs: list = field(default_factory=list)
     sheet_problems: list = field(default_factory=list)
     passes_done: int = 0
+    serving: bool = False
     renderer: "pdf.SheetRenderer | None" = None
     cache_dir: Path = Path(".cache")
 
@@ -147,18 +148,27 @@ def _render_sheets():
     if STATE.renderer is None:
         STATE.renderer = pdf.SheetRenderer(STATE.cache_dir / "pdf-sheets")
     start = time.perf_counter()
-    results = STATE.renderer.run(jobs)
+    results = STATE.renderer.run(jobs, render_missing=not STATE.serving)
     rendered = [r for r in results if r.rendered]
     log.info(f"PDF sheets: {len(rendered)} rendered, {len(results) - len(rendered)} from cache "
              f"in {time.perf_counter() - start:.2f} s")
     for r in rendered:
         log.info(f"PDF sheet rendered: {r.job.source} ({r.seconds:.2f} s, {r.size // 1024} KB)")
     STATE.sheet_problems += [p for p in map(pdf.fit_problem, results) if p]
+    if STATE.serving and len(results) < len(jobs):
+        log.info(f"PDF sheets: {len(jobs) - len(results)} changed sheet(s) not rendered while serving; "
+                 "`make build` renders and checks them")
 
 
 def on_pre_build(config):
     if _current_lang(config) == STATE.default_lang:  # the first language pass of a build
         STATE.passes_done, STATE.sheet_problems = 0, []
+
+
+def on_startup(command, dirty):
+    # While an author edits (`make serve`), new sheets are not rendered: the edit
+    # loop stays fast, and `make build` / `make test` render and check them.
+    STATE.serving = command == "serve"
 
 
 def on_shutdown():

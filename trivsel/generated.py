@@ -27,7 +27,10 @@ def agenda_pages(model: Model) -> dict[str, str]:
             description = model.ui("agenda_description", lang, minutes=minutes, title=theme.title[lang])
             pages[f"{AGENDA_DIR}/{theme.id}.{lang}.md"] = (
                 "---\n" + GENERATED_MARK + "content/themes/" + theme.id + ".yml and content/meeting.yml; do not edit.\n"
-                f"description: {json.dumps(description, ensure_ascii=False)}\n---\n\n<!-- kc:agenda {theme.id} -->\n")
+                f"description: {json.dumps(description, ensure_ascii=False)}\n"
+                # The agenda repeats its theme's questions and checklist: one search hit is enough.
+                "search:\n  exclude: true\n---\n\n"
+                f"<!-- kc:agenda {theme.id} -->\n")
     return pages
 
 
@@ -58,5 +61,8 @@ def programme_pages(model: Model) -> dict[str, str]:
         for lang in model.languages:
             pages[f"{PROGRAMME_DIR}/{p.id}.{lang}.md"] = (
                 "---\n" + GENERATED_MARK + "content/programmes/" + p.id + ".yml; do not edit.\n"
-                f"description: {json.dumps(p.summary[lang], ensure_ascii=False)}\n---\n\n<!-- kc:programme {p.id} -->\n")
+                f"description: {json.dumps(p.summary[lang], ensure_ascii=False)}\n"
+                # The programme repeats its modules' objectives and notes: search finds the modules.
+                "search:\n  exclude: true\n---\n\n"
+                f"<!-- kc:programme {p.id} -->\n")
     return pages

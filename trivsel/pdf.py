@@ -148,10 +148,17 @@ class SheetRenderer:
             self._pool.shutdown()
             self._pool = None
 
-    def run(self, jobs: list[SheetJob]) -> list[SheetResult]:
-        """Render what is not cached yet (in parallel), then copy every sheet to its place."""
+    def run(self, jobs: list[SheetJob], render_missing: bool = True) -> list[SheetResult]:
+        """Render what is not cached yet (in parallel), then copy every sheet to its place.
+
+        With ``render_missing`` false, sheets not in the cache are left out of the result.
+        """
         keys = [job.key() for job in jobs]
         todo = [(k, j) for k, j in zip(keys, jobs) if not (self.cache_dir / f"{k}.pdf").exists()]
+        if not render_missing:
+            skip = {k for k, _ in todo}
+            keys, jobs = zip(*[(k, j) for k, j in zip(keys, jobs) if k not in skip]) if len(skip) < len(jobs) else ((), ())
+            todo = []
         timings: dict[str, float] = {}
         if len(todo) == 1:
             timings[todo[0][0]] = _render_to_cache(todo[0][1], str(self.cache_dir))[2]
