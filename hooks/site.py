@@ -40,6 +40,7 @@ class _State:
     watched: set = field(default_factory=set)
     sheet_jobs: list = field(default_factory=list)
     sheet_problems: list = field(default_factory=list)
+    sheet_batches: list = field(default_factory=list)
     passes_done: int = 0
     serving: bool = False
     renderer: "pdf.SheetRenderer | None" = None
@@ -141,28 +142,35 @@ def on_page_content(html, page, config, files):
     return html
 
 
-def _render_sheets():
+def _start_sheets():
     jobs, STATE.sheet_jobs = STATE.sheet_jobs, []
     if not jobs:
         return
     if STATE.renderer is None:
         STATE.renderer = pdf.SheetRenderer(STATE.cache_dir / "pdf-sheets")
-    start = time.perf_counter()
-    results = STATE.renderer.run(jobs, render_missing=not STATE.serving)
-    rendered = [r for r in results if r.rendered]
-    log.info(f"PDF sheets: {len(rendered)} rendered, {len(results) - len(rendered)} from cache "
-             f"in {time.perf_counter() - start:.2f} s")
-    for r in rendered:
-        log.info(f"PDF sheet rendered: {r.job.source} ({r.seconds:.2f} s, {r.size // 1024} KB)")
-    STATE.sheet_problems += [p for p in map(pdf.fit_problem, results) if p]
-    if STATE.serving and len(results) < len(jobs):
-        log.info(f"PDF sheets: {len(jobs) - len(results)} changed sheet(s) not rendered while serving; "
-                 "`make build` renders and checks them")
+    STATE.sheet_batches.append(STATE.renderer.start(jobs, render_missing=not STATE.serving))
+
+
+def _finish_sheets():
+    """Wait for every language's sheets, log, and collect the ones that do not fit."""
+    for batch in STATE.sheet_batches:
+        start = time.perf_counter()
+        results = STATE.renderer.finish(batch)
+        rendered = [r for r in results if r.rendered]
+        log.info(f"PDF sheets: {len(rendered)} rendered, {len(results) - len(rendered)} from cache "
+                 f"(waited {time.perf_counter() - start:.2f} s)")
+        for r in rendered:
+            log.info(f"PDF sheet rendered: {r.job.source} ({r.seconds:.2f} s, {r.size // 1024} KB)")
+        if batch.skipped:
+            log.info(f"PDF sheets: {batch.skipped} changed sheet(s) not rendered while serving; "
+                     "`make build` renders and checks them")
+        STATE.sheet_problems += [p for p in map(pdf.fit_problem, results) if p]
+    STATE.sheet_batches = []
 
 
 def on_pre_build(config):
     if _current_lang(config) == STATE.default_lang:  # the first language pass of a build
-        STATE.passes_done, STATE.sheet_problems = 0, []
+        STATE.passes_done, STATE.sheet_problems, STATE.sheet_batches = 0, [], []
 
 
 def on_startup(command, dirty):
@@ -181,10 +189,13 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
-    _render_sheets()
+    _start_sheets()
     STATE.passes_done += 1
-    # Report sheets that do not fit after the last language, so all languages are listed at once.
+    # After the last language: wait for the sheets (they rendered while the other
+    # languages built) and report every one that does not fit, all languages at once.
     built = [lang for lang in _i18n(config).config.languages if lang.build]
+    if STATE.passes_done >= len(built):
+        _finish_sheets()
     if STATE.passes_done >= len(built) and STATE.sheet_problems:
         problems = sorted(STATE.sheet_problems)
         raise PluginError("\n".join([f"{len(problems)} printed sheet(s) do not fit their pages:", *problems]))

@@ -124,3 +124,13 @@ def test_toc_label_without_toggle_loses_its_for():
     assert fix_toc_label(broken) == '<label class="md-nav__title">x</label>'
     fine = '<input id="__toc"><label class="md-nav__title" for="__toc">x</label>'
     assert fix_toc_label(fine) == fine
+
+
+def test_schemas_are_valid_json_schemas():
+    import json
+    from jsonschema import Draft202012Validator
+    from trivsel.schema import SCHEMA_DIR, validator
+    for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
+        Draft202012Validator.check_schema(json.loads(path.read_text(encoding="utf-8")))
+        if path.name != "catalog.schema.json":
+            Draft202012Validator.check_schema(validator(path.name, LANGS).schema)

@@ -7,6 +7,7 @@ only sheets whose inputs changed, in parallel across the machine's cores.
 
 from __future__ import annotations
 
+import atexit
 import base64
 import dataclasses
 import hashlib
@@ -103,12 +104,24 @@ def _fill(document) -> float:
     return len(document.pages) - 1 + max(0.0, min(1.0, (bottom - top) / height))
 
 
-def render(job: SheetJob) -> tuple[bytes, int, float]:
-    """The PDF bytes, the page count and the fill."""
-    from weasyprint import CSS, HTML
+@lru_cache(maxsize=1)
+def _stylesheet():
+    """The sheet stylesheet and its fonts, parsed once per process, not once per sheet."""
+    from weasyprint import CSS
     from weasyprint.text.fonts import FontConfiguration
     fonts = FontConfiguration()
-    css = CSS(filename=str(STYLESHEET), font_config=fonts)
+    return CSS(filename=str(STYLESHEET), font_config=fonts), fonts
+
+
+# Release the fonts before interpreter teardown: FontConfiguration.__del__ needs
+# modules that are gone by then and would print a traceback at exit.
+atexit.register(_stylesheet.cache_clear)
+
+
+def render(job: SheetJob) -> tuple[bytes, int, float]:
+    """The PDF bytes, the page count and the fill."""
+    from weasyprint import HTML
+    css, fonts = _stylesheet()
     document = HTML(string=sheet_html(job), base_url=str(PDF_DIR) + "/").render(
         stylesheets=[css], font_config=fonts)
     data = document.write_pdf(pdf_variant="pdf/ua-1", uncompressed_pdf=False)
@@ -148,25 +161,33 @@ class SheetRenderer:
             self._pool.shutdown()
             self._pool = None
 
-    def run(self, jobs: list[SheetJob], render_missing: bool = True) -> list[SheetResult]:
-        """Render what is not cached yet (in parallel), then copy every sheet to its place.
+    def start(self, jobs: list[SheetJob], render_missing: bool = True) -> "Batch":
+        """Begin rendering what is not cached yet, in the worker processes, and return at once.
 
-        With ``render_missing`` false, sheets not in the cache are left out of the result.
+        The build goes on with the next language while the sheets render. With
+        ``render_missing`` false, sheets not in the cache are left out.
         """
         keys = [job.key() for job in jobs]
-        todo = [(k, j) for k, j in zip(keys, jobs) if not (self.cache_dir / f"{k}.pdf").exists()]
+        missing = {k for k in keys if not (self.cache_dir / f"{k}.pdf").exists()}
         if not render_missing:
-            skip = {k for k, _ in todo}
-            keys, jobs = zip(*[(k, j) for k, j in zip(keys, jobs) if k not in skip]) if len(skip) < len(jobs) else ((), ())
-            todo = []
+            kept = [(k, j) for k, j in zip(keys, jobs) if k not in missing]
+            return Batch([k for k, _ in kept], [j for _, j in kept], {}, {}, len(jobs) - len(kept))
+        todo = {k: j for k, j in zip(keys, jobs) if k in missing}
         timings: dict[str, float] = {}
-        if len(todo) == 1:
-            timings[todo[0][0]] = _render_to_cache(todo[0][1], str(self.cache_dir))[2]
+        futures = {}
+        if len(todo) == 1:  # one edited page: no worker processes to start
+            (k, j), = todo.items()
+            timings[k] = _render_to_cache(j, str(self.cache_dir))[2]
         elif todo:
-            futures = {k: self._executor().submit(_render_to_cache, j, str(self.cache_dir)) for k, j in todo}
-            timings = {k: fut.result()[2] for k, fut in futures.items()}
+            futures = {k: self._executor().submit(_render_to_cache, j, str(self.cache_dir)) for k, j in todo.items()}
+        return Batch(keys, jobs, futures, timings, 0)
+
+    def finish(self, batch: "Batch") -> list[SheetResult]:
+        """Wait for the batch, then copy every sheet to its place."""
+        timings = dict(batch.timings)
+        timings.update({k: fut.result()[2] for k, fut in batch.futures.items()})
         results = []
-        for key, job in zip(keys, jobs):
+        for key, job in zip(batch.keys, batch.jobs):
             cached = self.cache_dir / f"{key}.pdf"
             pages, fill = (self.cache_dir / f"{key}.fit").read_text(encoding="ascii").split()
             target = Path(job.out_path)
@@ -175,6 +196,18 @@ class SheetRenderer:
             results.append(SheetResult(job, int(pages), float(fill), key in timings,
                                        cached.stat().st_size, timings.get(key, 0.0)))
         return results
+
+    def run(self, jobs: list[SheetJob], render_missing: bool = True) -> list[SheetResult]:
+        return self.finish(self.start(jobs, render_missing))
+
+
+@dataclass
+class Batch:
+    keys: list[str]
+    jobs: list[SheetJob]
+    futures: dict
+    timings: dict[str, float]
+    skipped: int  # sheets not rendered (not in the cache, rendering off)
 
 
 def fit_problem(result: SheetResult) -> str | None:
