@@ -31,6 +31,8 @@ def test_trainer_finds_module_copies_exercise_link_and_prints_agenda(server, bro
     # Print the programme's agenda.
     page.goto(server.base + "nb/program/")
     page.get_by_role("link", name="Den første uken").first.click()
+    page.wait_for_url(server.base + "nb/program/forste-uke/")
+    page.wait_for_load_state("load")
     pdf = tmp_path / "agenda.pdf"
     page.pdf(path=str(pdf), prefer_css_page_size=True)
     text = "\n".join(p.extract_text() for p in PdfReader(pdf).pages)
