@@ -134,3 +134,19 @@ def test_schemas_are_valid_json_schemas():
         Draft202012Validator.check_schema(json.loads(path.read_text(encoding="utf-8")))
         if path.name != "catalog.schema.json":
             Draft202012Validator.check_schema(validator(path.name, LANGS).schema)
+
+
+def test_handout_keeps_the_opening_and_chosen_sections():
+    from trivsel.pdf import select_sections
+    html = '<h1>T</h1><p>lead</p><h2 id="hvorfor">W</h2><p>w</p><h2 id="ovelse-a">E</h2><p>e</p><h2 id="x">X</h2>'
+    assert select_sections(html, lambda i: i.startswith("ovelse-")) == '<h1>T</h1><p>lead</p><h2 id="ovelse-a">E</h2><p>e</p>'
+
+
+def test_fit_problem_says_by_how_much():
+    from trivsel.pdf import SheetJob, SheetResult, fit_problem
+    job = SheetJob("tidspres", "nb", "t", "d", "", "u", "/tmp/x.pdf", (), "s", "e", source="docs/temaer/tidspres.nb.md")
+    assert fit_problem(SheetResult(job, 2, 1.8, True, 1, 0.1)) is None
+    assert fit_problem(SheetResult(job, 3, 2.25, True, 1, 0.1)) == (
+        "docs/temaer/tidspres.nb.md: the printed sheet runs to 3 pages, 0.25 of a page too long for 2 A4 pages; "
+        "shorten the text (do not shrink the type)")
+    assert "fills only 1.20 pages, 0.30 of a page short" in fit_problem(SheetResult(job, 2, 1.2, True, 1, 0.1))

@@ -1,4 +1,5 @@
-"""Theme sheets as tagged PDF/UA-1, rendered by WeasyPrint: exactly two A4 pages.
+"""Printed sheets as tagged PDF/UA-1, rendered by WeasyPrint: the two-page theme
+sheets and the module and programme handouts.
 
 Plain functions: a SheetJob holds everything one PDF depends on, so its hash
 is the cache key. Same inputs give byte-identical files; a rebuild renders
@@ -196,9 +197,6 @@ class SheetRenderer:
             results.append(SheetResult(job, int(pages), float(fill), key in timings,
                                        cached.stat().st_size, timings.get(key, 0.0)))
         return results
-
-    def run(self, jobs: list[SheetJob], render_missing: bool = True) -> list[SheetResult]:
-        return self.finish(self.start(jobs, render_missing))
 
 
 @dataclass
