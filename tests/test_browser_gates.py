@@ -96,3 +96,17 @@ def test_every_theme_page_prints_on_two_a4_pages_from_chromium(lang, server, con
         pdf = tmp_path / f"{theme_id}.pdf"
         page.pdf(path=str(pdf), prefer_css_page_size=True)
         assert len(PdfReader(pdf).pages) == 2, (theme_id, lang)
+
+
+def test_search_index_loads_on_first_search_and_search_works(server, context):
+    page = context.new_page()
+    requested = []
+    page.on("request", lambda r: r.url.endswith("search_index.json") and requested.append(r.url))
+    page.goto(server.base + page_url("temaer/tidspres", "nb", DEFAULT_LANG), wait_until="load")
+    page.wait_for_timeout(800)
+    assert requested == [], "the search index was loaded before anyone searched"
+    page.keyboard.press("/")
+    page.locator("input[data-md-component=search-query]").fill("sjekkliste")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    assert len(requested) == 1
+    assert page.locator(".md-search-result__item").count() > 0
