@@ -38,7 +38,7 @@ import time
 from pathlib import Path
 
 # Page kinds to audit, relative to a language's root. Add more kinds here.
-PAGES = ["", "temaer/", "temaer/tidspres/"]
+PAGES = ["", "temaer/", "temaer/tidspres/", "moede/apv/", "moede/dagsorden/tidspres/", "moduler/stemmen/", "program/forste-uke/"]
 # Danish at /, Norwegian at /nb/, English at /en/.
 LANG_PREFIXES = ["", "nb/", "en/"]
 
