@@ -18,20 +18,26 @@ GENERATED_MARK = "# Generated from "  # first front-matter line of every generat
 PROGRAMME_DIR = "program"  # shared with the hand-written overview, program/index.<lang>.md
 
 
+def _page(sources: str, description: str, marker: str) -> str:
+    """A generated page: front matter and one marker that the build expands.
+
+    Generated pages repeat what their sources' own pages say (a theme's questions
+    and checklist, a module's objectives), so they stay out of the search index.
+    """
+    return ("---\n" + GENERATED_MARK + sources + "; do not edit.\n"
+            f"description: {json.dumps(description, ensure_ascii=False)}\n"
+            "search:\n  exclude: true\n---\n\n"
+            f"<!-- kc:{marker} -->\n")
+
+
 def agenda_pages(model: Model) -> dict[str, str]:
-    """One agenda page per theme and language: front matter and one marker."""
-    pages = {}
+    """One agenda page per theme and language."""
     minutes = model.meeting.minutes if model.meeting else 0
-    for theme in model.themes:
-        for lang in model.languages:
-            description = model.ui("agenda_description", lang, minutes=minutes, title=theme.title[lang])
-            pages[f"{AGENDA_DIR}/{theme.id}.{lang}.md"] = (
-                "---\n" + GENERATED_MARK + "content/themes/" + theme.id + ".yml and content/meeting.yml; do not edit.\n"
-                f"description: {json.dumps(description, ensure_ascii=False)}\n"
-                # The agenda repeats its theme's questions and checklist: one search hit is enough.
-                "search:\n  exclude: true\n---\n\n"
-                f"<!-- kc:agenda {theme.id} -->\n")
-    return pages
+    return {f"{AGENDA_DIR}/{theme.id}.{lang}.md": _page(
+                f"content/themes/{theme.id}.yml and content/meeting.yml",
+                model.ui("agenda_description", lang, minutes=minutes, title=theme.title[lang]),
+                f"agenda {theme.id}")
+            for theme in model.themes for lang in model.languages}
 
 
 def sync(docs_dir: Path, folder: str, pages: dict[str, str]) -> list[str]:
@@ -56,13 +62,6 @@ def sync(docs_dir: Path, folder: str, pages: dict[str, str]) -> list[str]:
 
 def programme_pages(model: Model) -> dict[str, str]:
     """One agenda page per programme and language."""
-    pages = {}
-    for p in model.programmes:
-        for lang in model.languages:
-            pages[f"{PROGRAMME_DIR}/{p.id}.{lang}.md"] = (
-                "---\n" + GENERATED_MARK + "content/programmes/" + p.id + ".yml; do not edit.\n"
-                f"description: {json.dumps(p.summary[lang], ensure_ascii=False)}\n"
-                # The programme repeats its modules' objectives and notes: search finds the modules.
-                "search:\n  exclude: true\n---\n\n"
-                f"<!-- kc:programme {p.id} -->\n")
-    return pages
+    return {f"{PROGRAMME_DIR}/{p.id}.{lang}.md": _page(f"content/programmes/{p.id}.yml", p.summary[lang],
+                                                       f"programme {p.id}")
+            for p in model.programmes for lang in model.languages}
