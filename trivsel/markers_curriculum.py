@@ -10,12 +10,8 @@ from .pages import unit_file_name
 
 
 def _need_module(ctx: PageContext) -> Module:
-    section, _, name = ctx.page_id.partition("/")
-    if section == "moduler" and name != "index":
-        try:
-            return ctx.model.module(name)
-        except KeyError:
-            pass
+    if isinstance(ctx.unit, Module):
+        return ctx.unit
     raise MarkerError("only works on a module page, docs/moduler/<id>.<lang>.md with a content/modules/<id>.yml")
 
 
