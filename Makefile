@@ -14,7 +14,7 @@ SITE_LANG ?= $(filter da nb en,$(LANG))
 # Recipes get a real locale back, and the one-language switch for mkdocs.
 RUN := env LANG=C.UTF-8 LC_ALL=C.UTF-8 NO_MKDOCS_2_WARNING=1 $(if $(SITE_LANG),I18N_ONLY=$(SITE_LANG))
 
-.PHONY: install serve build test test-fast browser lighthouse bench clean
+.PHONY: install serve build offline test test-fast browser lighthouse bench clean
 
 install: $(STAMP)
 
@@ -33,6 +33,15 @@ serve: install
 
 build: install
 	$(RUN) $(BIN)/mkdocs build --strict --clean
+
+# A zip that works opened from disk (file://), search included, for intranets and
+# training rooms without a network: build/kontaktcenter-trivsel-offline.zip.
+OFFLINE_DIR := build/kontaktcenter-trivsel
+offline: install
+	$(RUN) OFFLINE=true $(BIN)/mkdocs build --strict --clean -d $(OFFLINE_DIR)
+	cd build && rm -f kontaktcenter-trivsel-offline.zip && \
+	  ../$(BIN)/python -m zipfile -c kontaktcenter-trivsel-offline.zip kontaktcenter-trivsel/
+	@echo "Offline bundle: build/kontaktcenter-trivsel-offline.zip (unzip, open kontaktcenter-trivsel/index.html)"
 
 # Installs Debian's Chromium for the browser tests when it can (root);
 # otherwise the browser tests skip with a line that says how to install it.
@@ -56,4 +65,4 @@ bench: install
 	$(RUN) $(BIN)/python bench/build.py
 
 clean:
-	rm -rf site .cache
+	rm -rf site build .cache

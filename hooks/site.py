@@ -14,19 +14,38 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+import datetime as dt
+import sys
+
 from trivsel import catalog as catalog_mod
 from trivsel import generated, outputs, pdf
+from trivsel.glossary import GLOSSARY_PAGE, TermLinker
+from trivsel.model import stale_rules
+from trivsel.pages import file_dir, resolve_links
 from trivsel.build import SiteSources, check_sources, load_checked_model
 from trivsel.errors import ContentError
-from trivsel.htmlfix import fix_toc_label
+from trivsel.htmlfix import align_classes, fix_toc_label
 from trivsel.model import Model
 from trivsel.navigation import with_section_pages, with_theme_pages
 
 log = logging.getLogger("mkdocs.hooks.trivsel")
+# Warnings that must not stop a strict build (rules due for a re-check) go to a
+# logger outside "mkdocs", which counts every warning as a failure under strict.
+advice = logging.getLogger("trivsel.advice")
+if not advice.handlers:
+    _handler = logging.StreamHandler(sys.stderr)
+    _handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
+    advice.addHandler(_handler)
+    advice.propagate = False
+
+# Pages linked from every page's footer, with their ui.yml label.
+FOOTER = (("tilgaengelighed", "footer_accessibility"), (GLOSSARY_PAGE, "footer_glossary"),
+          ("regler", "footer_rules"), ("forfattere/index", "footer_editors"))
 
 
 @dataclass
@@ -45,6 +64,8 @@ class _State:
     serving: bool = False
     renderer: "pdf.SheetRenderer | None" = None
     cache_dir: Path = Path(".cache")
+    linkers: dict = field(default_factory=dict)  # language -> TermLinker
+    files: dict = field(default_factory=dict)  # language -> MkDocs Files of that language's pass
 
 
 STATE = _State()
@@ -86,6 +107,12 @@ def on_config(config):
     # makes another one the default for a fast single-language build.
     STATE.default_lang = next(lang.locale for lang in langs if lang.link == "/")
 
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    if offline is not None and offline.config.enabled:
+        # Material's offline plugin would add a Web Worker shim from unpkg.com (a third
+        # party, and unreachable offline); it skips that when a shim is already listed.
+        config.extra["polyfills"] = ["assets/javascripts/vendor/iframe-worker-shim.js"]
+
     for folder in (content_dir, schema_dir):
         if str(folder) not in STATE.watched and folder.exists():
             config.watch.append(str(folder))
@@ -99,11 +126,15 @@ def on_config(config):
             STATE.content_fingerprint = content_print
             generated.sync(docs_dir, generated.AGENDA_DIR, generated.agenda_pages(STATE.model))
             generated.sync(docs_dir, generated.PROGRAMME_DIR, generated.programme_pages(STATE.model))
-        fingerprint = (content_print, _fingerprint(docs_dir))
+        settings = {"accessibility": config.extra.get("accessibility")}
+        fingerprint = (content_print, _fingerprint(docs_dir), repr(settings))
         if fingerprint != STATE.fingerprint or STATE.sources is None:
             STATE.sources = None
+            STATE.model.settings = settings
             STATE.sources = check_sources(root, docs_dir, STATE.model)
             STATE.fingerprint = fingerprint
+            STATE.linkers = {lang: TermLinker(STATE.model.glossary, lang) for lang in STATE.languages}
+            _warn_stale_rules(STATE.model)
     except ContentError as exc:
         raise PluginError(exc.report()) from None
     model = STATE.sources.model
@@ -112,6 +143,36 @@ def on_config(config):
     config.nav = with_section_pages(nav, "program/index.md",
                                     [f"{generated.PROGRAMME_DIR}/{p.id}.md" for p in model.programmes])
     return config
+
+
+def _warn_stale_rules(model: Model) -> None:
+    # KC_TODAY lets a test (or an editor planning ahead) see the warning for a given date.
+    today = dt.date.fromisoformat(os.environ.get("KC_TODAY") or dt.date.today().isoformat())
+    stale = stale_rules(model.rules, today)
+    if stale:
+        advice.warning(f"{len(stale)} rule(s) in content/rules.yml were last checked more than a year ago; "
+                       "compare each with the official text and update `last_checked` "
+                       "(guide: forfattere/fejl/#stale-rule):\n"
+                       + "\n".join(f"  {r.id}: last checked {r.last_checked} – {r.url}" for r in stale))
+
+
+@event_priority(-200)  # after i18n, which gives each language its own Files
+def on_files(files, config):
+    STATE.files[_current_lang(config)] = files
+    return files
+
+
+def on_page_context(context, page, config, nav):
+    """Footer links (accessibility statement, glossary, rules, editors) in the page's language."""
+    lang = STATE.sources.split_src_uri(page.file.src_uri)[1]
+    files = STATE.files.get(_current_lang(config))
+    links = []
+    for page_id, key in FOOTER:
+        target = files.get_file_from_path(f"{page_id}.{lang}.md") if files else None
+        if target is not None:
+            links.append({"title": STATE.model.ui(key, lang), "url": target.url_relative_to(page.file)})
+    context["kc_footer"] = {"label": STATE.model.ui("footer_label", lang), "links": links}
+    return context
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -127,18 +188,30 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    """Queue the page's printed sheet and write its calendar file, if it has them."""
+    """Resolve links to generated files, queue the page's printed sheet, write its
+    other files, and link the glossary terms."""
     page_id, lang = STATE.sources.split_src_uri(page.file.src_uri)
-    dest = Path(page.file.abs_dest_path).parent
+
+    def url_of(target_id: str) -> str:
+        target = files.get_file_from_path(f"{target_id}.{lang}.md")
+        if target is None:
+            raise PluginError(f"docs/{page.file.src_uri}: links to '{target_id}', which has no page in '{lang}'")
+        return target.url
+
+    html = resolve_links(html, page.url, url_of)
+    # A page's files live in the folder of its address, in both URL styles.
+    dest = Path(config.site_dir) / file_dir(page.url)
     site = outputs.SiteInfo((config.site_url or "/").rstrip("/") + "/", config.site_name,
                             str(config.extra.get("edition", "")), STATE.default_lang)
     out = outputs.page_outputs(STATE.model, page_id, lang, html, dest, site, f"docs/{page.file.src_uri}")
     if out.sheet:
         STATE.sheet_jobs.append(out.sheet)
-    if out.calendar:
-        name, text = out.calendar
+    for name, text in out.files:
         dest.mkdir(parents=True, exist_ok=True)
         (dest / name).write_text(text, encoding="utf-8", newline="")
+    glossary = files.get_file_from_path(f"{GLOSSARY_PAGE}.{lang}.md")
+    if glossary is not None and page_id != GLOSSARY_PAGE:
+        html, _ = STATE.linkers[lang].link(html, glossary.url_relative_to(page.file))
     return html
 
 
@@ -184,8 +257,48 @@ def on_shutdown():
         STATE.renderer.close()
 
 
+def on_template_context(context, template_name, config):
+    """The 404 page's words and home link in the language being built."""
+    if template_name == "404.html" and STATE.model is not None:
+        lang_code = _current_lang(config)
+        lang = next(x for x in _i18n(config).config.languages if x.locale == lang_code)
+        root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+        context["kc_404"] = {"title": STATE.model.ui("not_found_title", lang_code),
+                             "text": STATE.model.ui("not_found_text", lang_code),
+                             "home": root + lang.link.strip("/") + ("/" if lang.link.strip("/") else ""),
+                             "home_label": STATE.model.ui("not_found_home", lang_code)}
+    return context
+
+
+def on_post_template(output, template_name, config):
+    """One 404 page per language: /404.html in the default language, /nb/404.html, /en/404.html.
+
+    i18n renders the theme's 404 page in every language pass, each time to the
+    site root; a non-default pass writes its own into its folder instead (and
+    returns nothing, so MkDocs leaves the root one alone).
+    """
+    if template_name != "404.html" or _current_lang(config) == STATE.default_lang:
+        return output
+    lang = next(x for x in _i18n(config).config.languages if x.locale == _current_lang(config))
+    folder = lang.link.strip("/")
+    if not folder:  # a one-language build with this language at the root
+        return output
+    target = Path(config.site_dir) / folder / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output, encoding="utf-8")
+    return ""
+
+
 def on_post_page(output, page, config):
-    return fix_toc_label(output)
+    return align_classes(fix_toc_label(output))
+
+
+def robots_txt(site_url: str | None) -> str:
+    """Everything may be indexed; the sitemap needs the absolute address from site_url."""
+    lines = ["User-agent: *", "Allow: /"]
+    if site_url:
+        lines.append(f"Sitemap: {site_url.rstrip('/')}/sitemap.xml")
+    return "\n".join(lines) + "\n"
 
 
 def on_post_build(config):
@@ -203,6 +316,7 @@ def on_post_build(config):
     if _current_lang(config) != STATE.default_lang and _i18n(config).config.build_only_locale is None:
         return
     site_dir = Path(config.site_dir)
+    (site_dir / "robots.txt").write_text(robots_txt(config.site_url), encoding="utf-8")
     cat = catalog_mod.build_catalog(STATE.sources.model, config.site_url or "/", STATE.sources.titles,
                                     STATE.default_lang, STATE.sources.anchors())
     (site_dir / "catalog.json").write_text(catalog_mod.dumps(cat), encoding="utf-8")

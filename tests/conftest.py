@@ -97,8 +97,8 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(scope="session")
 def server(site):
-    from checks.browser import StaticServer
-    with StaticServer(site) as srv:
+    from checks.browser import StaticServer, deployed_csp
+    with StaticServer(site, csp=deployed_csp()) as srv:
         yield srv
 
 
@@ -134,6 +134,8 @@ def problems_of(content: Path) -> list[str]:
     from trivsel.model import load_model
     with pytest.raises(ContentError) as err:
         load_model(content, LANGS, content.parent)
+    unguided = [str(p) for p in err.value.problems if not p.guide]
+    assert not unguided, f"every problem names its author-guide entry: {unguided}"
     return [str(p) for p in err.value.problems]
 
 
@@ -160,6 +162,11 @@ def project(tmp_path) -> Path:
     shutil.copytree(ROOT / "content", p / "content", ignore=left_out)
     shutil.copytree(ROOT / "docs", p / "docs", ignore=left_out)
     edit_theme(p, lambda d: d.update(number=1))
+    # The pulse asks about the one theme left (and keeps the benchmark questions).
+    import yaml
+    pulse = yaml.safe_load((p / "content" / "pulse.yml").read_text(encoding="utf-8"))
+    pulse["questions"] = [q for q in pulse["questions"] if q.get("theme") in (None, THEME)]
+    write_yaml(p / "content" / "pulse.yml", pulse)
     return p
 
 

@@ -59,7 +59,8 @@ def test_wrong_type_and_range(content):
     text = path.read_text(encoding="utf-8").replace("number: 4", "number: twelve", 1)
     path.write_text(text, encoding="utf-8")
     [msg] = problems_of(content)
-    assert msg == "content/themes/tidspres.yml:1: number: must be a whole number, not text"
+    assert msg == ("content/themes/tidspres.yml:1: number: must be a whole number, not text "
+                   "(guide: forfattere/fejl/#schema)")
 
 
 def test_duplicate_rule_id(content):
@@ -96,7 +97,7 @@ def test_markers_expand_and_unknown_is_an_error(model):
     assert 'id="tidspres-01"' in out and "## Sjekkliste {#tjekliste}" in out
     [msg] = [str(p) for p in problems]
     assert msg.startswith("docs/temaer/tidspres.nb.md:3: unknown marker 'kc:nope'; known markers are kc:action-plan, ")
-    assert "kc:checklist" in msg
+    assert "kc:checklist" in msg and msg.endswith("(guide: forfattere/fejl/#marker)")
 
 
 def test_theme_marker_on_a_non_theme_page(model):
@@ -148,5 +149,5 @@ def test_fit_problem_says_by_how_much():
     assert fit_problem(SheetResult(job, 2, 1.8, True, 1, 0.1)) is None
     assert fit_problem(SheetResult(job, 3, 2.25, True, 1, 0.1)) == (
         "docs/temaer/tidspres.nb.md: the printed sheet runs to 3 pages, 0.25 of a page too long for 2 A4 pages; "
-        "shorten the text (do not shrink the type)")
+        "shorten the text (do not shrink the type) (guide: forfattere/fejl/#sheet-fit)")
     assert "fills only 1.20 pages, 0.30 of a page short" in fit_problem(SheetResult(job, 2, 1.2, True, 1, 0.1))

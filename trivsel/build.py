@@ -51,14 +51,14 @@ def _unit_pages(section: str, kind: str, units, pages: dict[str, dict[str, Path]
     for unit in units:
         if f"{section}/{unit.id}" not in pages:
             problems.append(Problem(unit.file, f"{kind} '{unit.id}' has no page; write "
-                                    f"docs/{section}/{unit.id}.<lang>.md in every language"))
+                                    f"docs/{section}/{unit.id}.<lang>.md in every language", guide="unit-page"))
     for page_id, by_lang in pages.items():
         folder, _, name = page_id.partition("/")
         if folder == section and name != "index" and "/" not in name and name not in ids:
             some = next(iter(by_lang.values()))
             problems.append(Problem(some.relative_to(root).as_posix(),
                                     f"is a {kind} page without content/{kind}s/{name}.yml; add that file "
-                                    f"or move the page out of docs/{section}/"))
+                                    f"or move the page out of docs/{section}/", guide="unit-page"))
     return problems
 
 
@@ -73,10 +73,10 @@ def _module_extras(model: Model, pages, problems: list[Problem], root: Path) -> 
             found = exercises(text)
             if not notes:
                 problems.append(Problem(shown, 'has no trainer notes; add a block starting '
-                                        '\'??? trainer "..."\' with the notes indented by four spaces'))
+                                        '\'??? trainer "..."\' with the notes indented by four spaces', guide="module-rules"))
             if not found:
                 problems.append(Problem(shown, "has no exercise; add a heading with an id starting "
-                                        "'ovelse-', e.g. '## Øvelse: Tempo {#ovelse-tempo}'"))
+                                        "'ovelse-', e.g. '## Øvelse: Tempo {#ovelse-tempo}'", guide="module-rules"))
             extras[("notes", module.id, lang)] = notes
             extras[("exercises", module.id, lang)] = found
     return extras
@@ -118,7 +118,7 @@ def check_sources(root: Path, docs_dir: Path, model: Model) -> SiteSources:
             texts[lang] = expanded[(page_id, lang)] = text
             title = page_title(text)
             if title is None:
-                problems.append(Problem(shown[lang], "has no title; start the page with '# Title'"))
+                problems.append(Problem(shown[lang], "has no title; start the page with '# Title'", guide="page-title"))
             titles.setdefault(page_id, {})[lang] = title or ""
             if ctx.theme is not None:
                 meta[(page_id, lang)] = {"description": ctx.theme.summary[lang]}

@@ -62,6 +62,25 @@ def build_catalog(model: Model, site_url: str, pages: dict[str, dict[str, str]],
             "themes": list(m.themes),
         } for m in model.modules],
         "programmes": [programme_entry(p) for p in model.programmes],
+        "pulse": pulse_entry(model, urls),
+    }
+
+
+def pulse_entry(model: Model, urls) -> dict | None:
+    """The questionnaire: ids (the CSV columns), texts, themes and the published scores."""
+    pulse = model.pulse
+    if pulse is None:
+        return None
+    from .markers_pulse import FORM_PAGE, PULSE_PAGE, TEMPLATE_NAME
+    from .pulse import SCALE
+    return {
+        "url": urls(PULSE_PAGE), "form": urls(FORM_PAGE),
+        "template": {lang: url + TEMPLATE_NAME for lang, url in urls(PULSE_PAGE).items()},
+        "scale": {"min": SCALE[0], "max": SCALE[1], "low": pulse.low, "high": pulse.high},
+        "minimum_group": pulse.minimum_group,
+        "benchmark_source": pulse.source,
+        "questions": [{"id": q.id, "text": q.text, "theme": q.theme, "benchmark": q.benchmark}
+                      for q in pulse.questions],
     }
 
 

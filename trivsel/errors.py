@@ -13,12 +13,21 @@ class Problem:
     message: str  # what is wrong, what is allowed, and the fix
     line: int | None = None  # 1-based
     field: str | None = None  # dotted path inside the file, e.g. checklist[2].text.nb
+    guide: str | None = None  # the entry in the author guide's error page, e.g. "unknown-id"
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
-        if self.field:
-            return f"{where}: {self.field}: {self.message}"
-        return f"{where}: {self.message}"
+        text = f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        return text + guide_note(self.guide)
+
+
+# The author guide's page of build errors: one section per code, the same id in every language.
+GUIDE_PAGE = "forfattere/fejl/"
+
+
+def guide_note(code: str | None) -> str:
+    """' (guide: forfattere/fejl/#unknown-id)': where an author reads what a message means."""
+    return f" (guide: {GUIDE_PAGE}#{code})" if code else ""
 
 
 class ContentError(Exception):

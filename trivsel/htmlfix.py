@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 TOC_LABEL = '<label class="md-nav__title" for="__toc">'
 
 
@@ -15,3 +17,12 @@ def fix_toc_label(html: str) -> str:
     if TOC_LABEL in html and 'id="__toc"' not in html:
         html = html.replace(TOC_LABEL, '<label class="md-nav__title">')
     return html
+
+
+ALIGN_RE = re.compile(r'<(td|th) style="text-align: (left|right|center);">')
+
+
+def align_classes(html: str) -> str:
+    """Markdown tables align columns with style attributes; the Content-Security-Policy
+    (style-src 'self') forbids those, so they become classes (site.css)."""
+    return ALIGN_RE.sub(r'<\1 class="kc-align-\2">', html)

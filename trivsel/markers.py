@@ -17,7 +17,7 @@ from typing import Callable
 from .errors import Problem
 from .generated import AGENDA_DIR
 from .model import Model, Theme
-from .pages import unit_file_name
+from .pages import file_link, unit_file_name
 
 MARKER_RE = re.compile(r"^<!--\s*kc:([a-z][a-z0-9-]*)\s*(.*?)\s*-->[ \t]*$", re.M)
 
@@ -76,7 +76,7 @@ def theme_header(ctx: PageContext, arg: str) -> str:
     number = m.ui("theme_number", lang, number=theme.number, total=len(m.themes))
     agenda = m.ui("agenda_link", lang, minutes=m.meeting.minutes)
     # Raw HTML for the PDF: it is written by the build next to the page, not a docs/ file.
-    pdf = (f'<a class="md-button" href="{unit_file_name(theme.id, lang, "pdf")}" download>'
+    pdf = (f'<a class="md-button" href="{file_link(ctx.page_id, unit_file_name(theme.id, lang, "pdf"))}" download>'
            f'{_esc(m.ui("pdf_download", lang))}</a>')
     related = ", ".join(f"[{mod.title[lang]}](../moduler/{mod.id}.md)" for mod in m.modules_for_theme(theme.id))
     related = f"\n\n{m.ui('related_modules', lang)}: {related}\n{{: .kc-no-print }}" if related else ""
@@ -133,17 +133,23 @@ def checklist(ctx: PageContext, arg: str) -> str:
 
 
 def rules(ctx: PageContext, arg: str) -> str:
-    theme = _need_theme(ctx)
+    """The rules a theme or module refers to, each linked to its entry on the rules page."""
+    unit = ctx.unit
+    if unit is None:
+        raise MarkerError("only works on a theme or module page")
+    if not unit.rules:
+        return ""
     m, lang = ctx.model, ctx.lang
     out = [f"## {m.ui('rules_heading', lang)} {{#regler}}", "", '<div class="kc-rules" markdown>', ""]
+    rules_page = _link_from(ctx.page_id, "regler")
     for country in ("dk", "no"):
-        chosen = [m.rules[r] for r in theme.rules if m.rules[r].country == country]
+        chosen = [m.rules[r] for r in unit.rules if m.rules[r].country == country]
         if not chosen:
             continue
         out.append(f"### {m.ui('country_' + country, lang)} {{#regler-{country}}}\n")
         for rule in chosen:
             out.append(
-                f"- **{rule.title[lang]}.** {rule.summary[lang]} "
+                f"- **[{rule.title[lang]}]({rules_page}#{rule.id}).** {rule.summary[lang]} "
                 f"[{rule.reference}]({rule.url}). "
                 f"*{m.ui('last_checked', lang)}: {rule.last_checked}.*")
         out.append("")
@@ -187,8 +193,8 @@ def theme_cards(ctx: PageContext, arg: str) -> str:
     entries = []
     for theme in m.themes:
         number = m.ui("theme_number", lang, number=theme.number, total=len(m.themes))
-        pdf = (f'<a href="{theme.id}/{unit_file_name(theme.id, lang, "pdf")}" download>'
-               f'{_esc(m.ui("pdf_short", lang))}<span class="md-visually-hidden"> – {_esc(theme.title[lang])}</span></a>')
+        pdf = (f'<a href="{file_link("temaer/" + theme.id, unit_file_name(theme.id, lang, "pdf"))}" download>'
+               f'{_esc(m.ui("pdf_short", lang))}<span class="kc-visually-hidden"> – {_esc(theme.title[lang])}</span></a>')
         entries.append((theme.title[lang], f"{theme.id}.md", number, theme.summary[lang], pdf))
     return cards("kc-theme-cards", entries)
 
@@ -301,7 +307,11 @@ MARKERS: dict[str, Callable[[PageContext, str], str]] = {
 
 def _register_curriculum() -> None:
     from .markers_curriculum import CURRICULUM_MARKERS
+    from .markers_pulse import PULSE_MARKERS
+    from .markers_reference import REFERENCE_MARKERS
     MARKERS.update(CURRICULUM_MARKERS)
+    MARKERS.update(REFERENCE_MARKERS)
+    MARKERS.update(PULSE_MARKERS)
 
 
 _register_curriculum()
@@ -317,12 +327,12 @@ def expand(markdown: str, ctx: PageContext) -> tuple[str, list[Problem]]:
         func = MARKERS.get(name)
         if func is None:
             problems.append(Problem(ctx.file, f"unknown marker 'kc:{name}'; known markers are "
-                                    f"{', '.join('kc:' + k for k in sorted(MARKERS))}", line=line))
+                                    f"{', '.join('kc:' + k for k in sorted(MARKERS))}", line=line, guide="marker"))
             return ""
         try:
             return func(ctx, arg)
         except MarkerError as exc:
-            problems.append(Problem(ctx.file, f"marker 'kc:{name}' {exc}", line=line))
+            problems.append(Problem(ctx.file, f"marker 'kc:{name}' {exc}", line=line, guide="marker"))
             return ""
 
     return MARKER_RE.sub(replace, markdown), problems

@@ -6,7 +6,7 @@ from .curriculum import clock, schedule, totals
 from .generated import PROGRAMME_DIR
 from .markers import MarkerError, PageContext, _esc, _link_from, cards, checklist_html
 from .model import ChecklistItem, Module, Programme
-from .pages import unit_file_name
+from .pages import file_link, unit_file_name
 
 
 def _need_module(ctx: PageContext) -> Module:
@@ -35,7 +35,7 @@ def module_header(ctx: PageContext, arg: str) -> str:
     themes = ", ".join(f"[{m.theme(t).title[lang]}]({_link_from(ctx.page_id, 'temaer/' + t)})" for t in module.themes)
     duration = m.ui("module_duration_value", lang, total=module.minutes, teaching=module.teaching,
                     exercise=module.exercise)
-    handout = (f'<a class="md-button" href="{unit_file_name(module.id, lang, "pdf")}" download>'
+    handout = (f'<a class="md-button" href="{file_link(ctx.page_id, unit_file_name(module.id, lang, "pdf"))}" download>'
                f'{_esc(m.ui("handout_download", lang))}</a>')
     strings = (f'<span hidden id="kc-strings" data-copy-link="{_esc(m.ui("copy_link", lang))}" '
                f'data-link-copied="{_esc(m.ui("link_copied", lang))}"></span>')
@@ -93,9 +93,9 @@ def programme(ctx: PageContext, arg: str) -> str:
            f"**{m.ui('programme_audience', lang)}:** {p.audience[lang]}", "",
            m.ui("programme_total", lang, total=_hours(t["total"], lang), teaching=_hours(t["teaching"], lang),
                 exercise=_hours(t["exercise"], lang), breaks=_hours(t["break"], lang)), "",
-           f'<a class="md-button" href="{unit_file_name(p.id, lang, "ics")}" download>'
+           f'<a class="md-button" href="{file_link(ctx.page_id, unit_file_name(p.id, lang, "ics"))}" download>'
            f'{_esc(m.ui("programme_ics", lang))}</a> '
-           f'<a class="md-button" href="{unit_file_name(p.id, lang, "pdf")}" download>'
+           f'<a class="md-button" href="{file_link(ctx.page_id, unit_file_name(p.id, lang, "pdf"))}" download>'
            f'{_esc(m.ui("handout_download", lang))}</a>',
            "{: .kc-no-print }", "", m.ui("programme_ics_note", lang, date=p.first_day), "{: .kc-no-print }", ""]
     for day in days:

@@ -6,11 +6,14 @@ never the YAML. It is loaded once per build and reused for every language.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ContentError, Problem
+from .glossary import Term, terms_from
+from .pulse import Pulse, pulse_from
 from .schema import plain, validate
 from .yamlfile import YamlDoc, load_yaml
 
@@ -49,6 +52,11 @@ class Rule:
     summary: Text
 
 
+def stale_rules(rules: dict[str, Rule], today: dt.date, max_age_days: int = 365) -> list[Rule]:
+    """Rules whose summary was last compared with the official text more than a year ago."""
+    return [r for r in rules.values() if (today - dt.date.fromisoformat(r.last_checked)).days > max_age_days]
+
+
 @dataclass(frozen=True)
 class Source:
     id: str
@@ -72,6 +80,7 @@ class Module:
     themes: tuple[str, ...]
     sources: tuple[str, ...]
     file: str
+    rules: tuple[str, ...] = ()
 
     @property
     def minutes(self) -> int:
@@ -139,6 +148,10 @@ class Model:
     modules: list[Module] = field(default_factory=list)
     programmes: list[Programme] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)  # every file the model was read from
+    glossary: list[Term] = field(default_factory=list)
+    pulse: Pulse | None = None
+    # Site settings from mkdocs.yml `extra` (e.g. the accessibility contact); set by the build.
+    settings: dict = field(default_factory=dict)
 
     def theme(self, theme_id: str) -> Theme:
         for theme in self.themes:
@@ -163,7 +176,7 @@ class Model:
         except KeyError:
             raise ContentError([Problem(
                 "content/ui.yml", f"missing the phrase '{key}' in '{lang}'; add it with a text per language",
-                field=key)]) from None
+                field=key, guide="ui-phrase")]) from None
         return text.format(**values) if values else text
 
 
@@ -183,7 +196,7 @@ def _load(path: Path, root: Path, schema: str, languages, problems: list[Problem
         problems.extend(exc.problems)
         return None
     if doc.data is None:
-        problems.append(Problem(shown, "is empty; see the other files in the folder for the shape"))
+        problems.append(Problem(shown, "is empty; see the other files in the folder for the shape", guide="missing-file"))
         return None
     found = validate(doc, schema, languages)
     problems.extend(found)
@@ -199,7 +212,7 @@ def _check_list_ids(doc: YamlDoc, kind: str, problems: list[Problem]) -> dict[st
         if item["id"] in seen:
             problems.append(Problem(doc.path, f"duplicate {kind} id '{item['id']}' (first on line "
                                     f"{doc.line_of((seen[item['id']], 'id'))}); ids must be unique",
-                                    line=line, field=f"[{i}].id"))
+                                    line=line, field=f"[{i}].id", guide="duplicate-id"))
         else:
             seen[item["id"]] = i
     return seen
@@ -215,7 +228,7 @@ def load_model(content_dir: Path, languages: tuple[str, ...], root: Path | None 
         path = content_dir / name
         files.append(path)
         if not path.exists():
-            problems.append(Problem(_rel(path, root), "is missing; the site's pages need it"))
+            problems.append(Problem(_rel(path, root), "is missing; the site's pages need it", guide="missing-file"))
             return None
         return _load(path, root, schema, languages, problems)
 
@@ -223,6 +236,8 @@ def load_model(content_dir: Path, languages: tuple[str, ...], root: Path | None 
     rules_doc = load_required("rules.yml", "rules.schema.json")
     sources_doc = load_required("sources.yml", "sources.schema.json")
     meeting_doc = load_required("meeting.yml", "meeting.schema.json")
+    glossary_doc = load_required("glossary.yml", "glossary.schema.json")
+    pulse_doc = load_required("pulse.yml", "pulse.schema.json")
 
     rules: dict[str, Rule] = {}
     if rules_doc:
@@ -231,7 +246,7 @@ def load_model(content_dir: Path, languages: tuple[str, ...], root: Path | None 
             if not r["id"].startswith(r["country"] + "-"):
                 problems.append(Problem(rules_doc.path, f"rule '{r['id']}' has country '{r['country']}' "
                                         f"but its id must start with '{r['country']}-'",
-                                        line=rules_doc.line_of((i, "country")), field=f"[{i}].country"))
+                                        line=rules_doc.line_of((i, "country")), field=f"[{i}].country", guide="id-format"))
             rules.setdefault(r["id"], Rule(r["id"], r["country"], r["reference"], r["url"],
                                            r["last_checked"], r["title"], r["summary"]))
     sources: dict[str, Source] = {}
@@ -248,7 +263,7 @@ def load_model(content_dir: Path, languages: tuple[str, ...], root: Path | None 
         if total != d["minutes"]:
             problems.append(Problem(meeting_doc.path, f"the steps add up to {total} minutes but the meeting "
                                     f"is {d['minutes']}; change a step's minutes or `minutes`",
-                                    line=meeting_doc.line_of(("minutes",)), field="minutes"))
+                                    line=meeting_doc.line_of(("minutes",)), field="minutes", guide="meeting-time"))
         meeting = Meeting(d["minutes"], steps)
 
     themes = _load_themes(content_dir / "themes", root, languages, rules, sources,
@@ -258,13 +273,15 @@ def load_model(content_dir: Path, languages: tuple[str, ...], root: Path | None 
     # the file's own problem says what to fix.
     theme_ids = {p.stem for p in (content_dir / "themes").glob("*.yml")}
     modules = _load_modules(content_dir / "modules", root, languages, theme_ids, sources,
-                            bool(sources_doc), problems, files)
+                            bool(sources_doc), problems, files, rules if rules_doc else None)
+    glossary = terms_from(glossary_doc, languages, problems) if glossary_doc else []
+    pulse = pulse_from(pulse_doc, theme_ids, sources if sources_doc else None, problems) if pulse_doc else None
     programmes = _load_programmes(content_dir / "programmes", root, languages, modules, problems, files)
 
     if problems:
         raise ContentError(problems)
     return Model(languages, themes, rules, sources, ui_doc.data if ui_doc else {}, meeting, modules,
-                 programmes, files)
+                 programmes, files, glossary, pulse)
 
 
 # The order modules are listed in (nav, overview, catalogue); programmes set their own order.
@@ -276,18 +293,19 @@ MODULE_ORDER = ["empatisk-kommunikasjon", "stemmen", "smilet-i-stemmen", "klart-
 def _id_files(folder: Path, root: Path, problems: list[Problem], kind: str) -> list[Path]:
     paths = sorted(folder.glob("*.yml")) if folder.is_dir() else []
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
-        problems.append(Problem(_rel(path, root), f"rename to {path.stem}.yml; {kind} files end in .yml"))
+        problems.append(Problem(_rel(path, root), f"rename to {path.stem}.yml; {kind} files end in .yml", guide="file-name"))
     good = []
     for path in paths:
         if ID_RE.match(path.stem):
             good.append(path)
         else:
             problems.append(Problem(_rel(path, root), f"the file name '{path.stem}' is not a valid {kind} id; "
-                                    "use lower-case letters, digits and hyphens (the id becomes the address)"))
+                                    "use lower-case letters, digits and hyphens (the id becomes the address)", guide="file-name"))
     return good
 
 
-def _load_modules(folder, root, languages, theme_ids, sources, check_sources, problems, files) -> list[Module]:
+def _load_modules(folder, root, languages, theme_ids, sources, check_sources, problems, files,
+                  rules=None) -> list[Module]:
     modules: dict[str, Module] = {}
     docs: dict[str, YamlDoc] = {}
     for path in _id_files(folder, root, problems, "module"):
@@ -299,28 +317,34 @@ def _load_modules(folder, root, languages, theme_ids, sources, check_sources, pr
         docs[path.stem] = doc
         modules[path.stem] = Module(path.stem, d["title"], d["summary"], d["audience"], d["minutes"]["teaching"],
                                     d["minutes"]["exercise"], tuple(d["prerequisites"]), tuple(d["objectives"]),
-                                    tuple(d["key_points"]), tuple(d["themes"]), tuple(d["sources"]), doc.path)
+                                    tuple(d["key_points"]), tuple(d["themes"]), tuple(d["sources"]), doc.path,
+                                    tuple(d.get("rules", ())))
         if d["minutes"]["teaching"] + d["minutes"]["exercise"] == 0:
             problems.append(Problem(doc.path, "teaching and exercise are both 0; a module takes time",
-                                    line=doc.line_of(("minutes",)), field="minutes"))
+                                    line=doc.line_of(("minutes",)), field="minutes", guide="module-rules"))
     for mid, module in modules.items():
         doc = docs[mid]
         for i, pre in enumerate(module.prerequisites):
             where = dict(line=doc.line_of(("prerequisites", i)), field=f"prerequisites[{i}]")
             if pre == mid:
-                problems.append(Problem(doc.path, "a module cannot be its own prerequisite", **where))
+                problems.append(Problem(doc.path, "a module cannot be its own prerequisite", **where, guide="module-rules"))
             elif pre not in modules and not (folder / f"{pre}.yml").exists():
                 problems.append(Problem(doc.path, f"unknown module '{pre}'; prerequisites are module ids "
-                                        f"(known: {', '.join(sorted(modules))})", **where))
+                                        f"(known: {', '.join(sorted(modules))})", **where, guide="unknown-id"))
         for i, theme in enumerate(module.themes):
             if theme not in theme_ids:
                 problems.append(Problem(doc.path, f"unknown theme '{theme}'; use a theme id "
                                         f"(known: {', '.join(sorted(theme_ids))})",
-                                        line=doc.line_of(("themes", i)), field=f"themes[{i}]"))
+                                        line=doc.line_of(("themes", i)), field=f"themes[{i}]", guide="unknown-id"))
         for i, ref in enumerate(module.sources):
             if check_sources and ref not in sources:
                 problems.append(Problem(doc.path, f"unknown id '{ref}'; it must be an id in content/sources.yml",
-                                        line=doc.line_of(("sources", i)), field=f"sources[{i}]"))
+                                        line=doc.line_of(("sources", i)), field=f"sources[{i}]", guide="unknown-id"))
+        for i, ref in enumerate(module.rules):
+            if rules is not None and ref not in rules:
+                problems.append(Problem(doc.path, f"unknown id '{ref}'; it must be an id in content/rules.yml "
+                                        f"(known: {', '.join(sorted(rules))})",
+                                        line=doc.line_of(("rules", i)), field=f"rules[{i}]", guide="unknown-id"))
     # Prerequisites must not go round in a circle.
     for mid in modules:
         seen, stack = set(), [(mid, (mid,))]
@@ -329,7 +353,7 @@ def _load_modules(folder, root, languages, theme_ids, sources, check_sources, pr
             for pre in modules[current].prerequisites if current in modules else ():
                 if pre == mid:
                     problems.append(Problem(docs[mid].path, "prerequisites go round in a circle: "
-                                            + " -> ".join(trail + (mid,)), field="prerequisites"))
+                                            + " -> ".join(trail + (mid,)), field="prerequisites", guide="module-rules"))
                     stack = []
                     break
                 if pre not in seen:
@@ -361,7 +385,7 @@ def _load_programmes(folder, root, languages, modules, problems, files) -> list[
                         continue
                     if mid not in by_id:
                         problems.append(Problem(doc.path, f"unknown module '{mid}'; use a module id "
-                                                f"(known: {', '.join(m.id for m in modules)})", **where))
+                                                f"(known: {', '.join(m.id for m in modules)})", **where, guide="unknown-id"))
                         continue
                     position[mid] = (di, ii)
                     items.append(ProgrammeItem("module", mid, item.get("minutes"), by_id[mid].title))
@@ -374,15 +398,15 @@ def _load_programmes(folder, root, languages, modules, problems, files) -> list[
                     length += item["session"]["minutes"]
                 if "break" in item and "title" not in item:
                     problems.append(Problem(doc.path, "a break needs a title in every language, e.g. "
-                                            "title: {da: Pause, nb: Pause, en: Break}", **where))
+                                            "title: {da: Pause, nb: Pause, en: Break}", **where, guide="programme-rules"))
             if length > DAY_LIMIT:
                 problems.append(Problem(doc.path, f"day {di + 1} is {length // 60} h {length % 60} min long; "
                                         "a day may last at most 8 hours: move items to another day",
-                                        line=doc.line_of(("days", di)), field=f"days[{di}]"))
+                                        line=doc.line_of(("days", di)), field=f"days[{di}]", guide="programme-rules"))
             if parse_clock(day["start"]) + length > 24 * 60:
                 problems.append(Problem(doc.path, f"day {di + 1} would end after midnight "
                                         f"(starts {day['start']}, lasts {clock(length)})",
-                                        line=doc.line_of(("days", di, "start")), field=f"days[{di}].start"))
+                                        line=doc.line_of(("days", di, "start")), field=f"days[{di}].start", guide="programme-rules"))
             days.append(ProgrammeDay(day["start"], tuple(items)))
         # A prerequisite in the same programme must come before the module that needs it.
         for mid, (di, ii) in position.items():
@@ -392,7 +416,7 @@ def _load_programmes(folder, root, languages, modules, problems, files) -> list[
                     problems.append(Problem(doc.path, f"'{pre}' is a prerequisite of '{mid}' but comes after it "
                                             f"(day {pdi + 1}, item {pii + 1}); move it before day {di + 1}, "
                                             f"item {ii + 1}", line=doc.line_of(("days", pdi, "items", pii)),
-                                            field=f"days[{pdi}].items[{pii}]"))
+                                            field=f"days[{pdi}].items[{pii}]", guide="programme-rules"))
         programmes.append(Programme(path.stem, d["title"], d["summary"], d["audience"], d["first_day"],
                                     tuple(days), doc.path))
     return programmes
@@ -403,7 +427,7 @@ def _load_themes(folder: Path, root: Path, languages, rules, sources, check_rule
     themes: list[Theme] = []
     paths = sorted(folder.glob("*.yml")) if folder.is_dir() else []
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
-        problems.append(Problem(_rel(path, root), f"rename to {path.stem}.yml; theme files end in .yml"))
+        problems.append(Problem(_rel(path, root), f"rename to {path.stem}.yml; theme files end in .yml", guide="file-name"))
     failed = False  # a theme that did not load leaves a gap in the numbers: not a problem of its own
     numbers: dict[int, str] = {}
     item_ids: dict[str, str] = {}
@@ -413,7 +437,7 @@ def _load_themes(folder: Path, root: Path, languages, rules, sources, check_rule
         shown = _rel(path, root)
         if not ID_RE.match(theme_id):
             problems.append(Problem(shown, f"the file name '{theme_id}' is not a valid theme id; use lower-case "
-                                    "letters, digits and hyphens (the id becomes the page address)"))
+                                    "letters, digits and hyphens (the id becomes the page address)", guide="file-name"))
             continue
         doc = _load(path, root, "theme.schema.json", languages, problems)
         if doc is None:
@@ -423,18 +447,18 @@ def _load_themes(folder: Path, root: Path, languages, rules, sources, check_rule
         if d["number"] in numbers:
             problems.append(Problem(shown, f"number {d['number']} is already used by theme "
                                     f"'{numbers[d['number']]}'; each theme needs its own place in the order",
-                                    line=doc.line_of(("number",)), field="number"))
+                                    line=doc.line_of(("number",)), field="number", guide="theme-number"))
         numbers.setdefault(d["number"], theme_id)
         items = []
         for i, item in enumerate(d["checklist"]):
             where = dict(line=doc.line_of(("checklist", i, "id")), field=f"checklist[{i}].id")
             if not item["id"].startswith(theme_id + "-"):
                 problems.append(Problem(shown, f"item id '{item['id']}' does not belong to this theme; "
-                                        f"ids here are '{theme_id}-' and two digits, e.g. '{theme_id}-{i + 1:02d}'", **where))
+                                        f"ids here are '{theme_id}-' and two digits, e.g. '{theme_id}-{i + 1:02d}'", **where, guide="id-format"))
             elif item["id"] in item_ids:
                 problems.append(Problem(shown, f"duplicate checklist id '{item['id']}'; give each item its "
                                         "own number (published ids never change, so add new items at the end)",
-                                        **where))
+                                        **where, guide="duplicate-id"))
             item_ids.setdefault(item["id"], shown)
             items.append(ChecklistItem(item["id"], item["text"]))
         for field_name, known, check, kind in (("rules", rules, check_rules, "content/rules.yml"),
@@ -443,12 +467,12 @@ def _load_themes(folder: Path, root: Path, languages, rules, sources, check_rule
                 if check and ref not in known:
                     problems.append(Problem(shown, f"unknown id '{ref}'; it must be an id in {kind} "
                                             f"(known: {', '.join(sorted(known))})",
-                                            line=doc.line_of((field_name, i)), field=f"{field_name}[{i}]"))
+                                            line=doc.line_of((field_name, i)), field=f"{field_name}[{i}]", guide="unknown-id"))
         themes.append(Theme(theme_id, d["number"], d["title"], d["summary"], tuple(d["dialogue"]),
                             tuple(items), tuple(d["rules"]), tuple(d["sources"]), shown))
     themes.sort(key=lambda t: t.number)
     expected_numbers = list(range(1, len(themes) + 1))
     if themes and not failed and sorted(numbers) != expected_numbers:
         problems.append(Problem(_rel(folder, root), f"theme numbers are {sorted(numbers)}; they must run "
-                                f"1 to {len(themes)} without gaps"))
+                                f"1 to {len(themes)} without gaps", guide="theme-number"))
     return themes

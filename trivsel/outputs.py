@@ -1,5 +1,6 @@
-"""What a page produces besides its HTML: a printed sheet (PDF) and, for a
-programme, a calendar file. Plain functions; the hook only writes the files.
+"""What a page produces besides its HTML: a printed sheet (PDF), a programme's
+calendar file, the pulse page's CSV template. Plain functions; the hook only
+writes the files.
 """
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import curriculum, pdf
+from . import curriculum, pdf, pulse
 from .generated import PROGRAMME_DIR
 from .model import Model
 from .pages import page_url, unit_file_name
@@ -40,7 +41,7 @@ class SiteInfo:
 @dataclass(frozen=True)
 class PageOutputs:
     sheet: pdf.SheetJob | None = None
-    calendar: tuple[str, str] | None = None  # (file name, text)
+    files: tuple[tuple[str, str], ...] = ()  # (file name, text), written next to the page
 
 
 def page_outputs(model: Model, page_id: str, lang: str, html: str, dest_dir: Path, site: SiteInfo,
@@ -50,6 +51,9 @@ def page_outputs(model: Model, page_id: str, lang: str, html: str, dest_dir: Pat
     modules = {m.id: m for m in model.modules}
     programmes = {p.id: p for p in model.programmes}
     calendar = None
+    if page_id == "moede/puls" and model.pulse is not None:
+        from .markers_pulse import TEMPLATE_NAME
+        return PageOutputs(files=((TEMPLATE_NAME, pulse.csv_template(model.pulse)),))
     if section == "temaer" and name in themes:
         unit, content, limits = themes[name], html, {}
     elif section == "moduler" and name in modules:
@@ -72,4 +76,4 @@ def page_outputs(model: Model, page_id: str, lang: str, html: str, dest_dir: Pat
         strings=(("page", model.ui("pdf_page", lang)), ("of", model.ui("pdf_of", lang)),
                  ("edition", model.ui("pdf_edition", lang)), ("qr_alt", model.ui("pdf_qr_alt", lang, url=url))),
         site_name=site.site_name, edition=site.edition, source=source, **limits)
-    return PageOutputs(sheet, calendar)
+    return PageOutputs(sheet, (calendar,) if calendar else ())

@@ -6,6 +6,7 @@ author builds only one (``make serve LANG=nb``).
 
 from __future__ import annotations
 
+import posixpath
 import re
 from .errors import Problem
 
@@ -28,6 +29,54 @@ def page_url(page_id: str, lang: str, default_lang: str) -> str:
 def unit_file_name(unit_id: str, lang: str, ext: str) -> str:
     """A page's downloads sit next to it, named by id and language: tidspres-da.pdf, forste-uke-nb.ics."""
     return f"{unit_id}-{lang}.{ext}"
+
+
+def file_link(page_id: str, name: str) -> str:
+    """A link to a file the build writes next to a page (a PDF, a calendar, a CSV).
+
+    Raw HTML and page data cannot use Markdown's .md links, and the relative
+    address depends on the linking page and on the URL style (the offline
+    bundle uses .html addresses), so the hook resolves it per page:
+    ``resolve_links``.
+    """
+    return f"kc-file:{page_id}/{name}"
+
+
+def page_link(page_id: str) -> str:
+    """A link to a page from raw HTML or page data; resolved like ``file_link``."""
+    return f"kc-page:{page_id}"
+
+
+LINK_RE = re.compile(r"kc-file:([a-z0-9/-]+)/([\w-]+\.[a-z]+)|kc-page:([a-z0-9/-]+)")
+
+
+def file_dir(url: str) -> str:
+    """The folder a page's files go in: 'temaer/tidspres/' for 'temaer/tidspres/' and
+    for 'temaer/tidspres.html' (the offline bundle's URL style); '' for the home page."""
+    if url.endswith("index.html"):
+        return url[: -len("index.html")]
+    if url.endswith(".html"):
+        return url[: -len(".html")] + "/"
+    return url
+
+
+def resolve_links(html: str, from_url: str, url_of) -> str:
+    """Turn kc-file: and kc-page: links into addresses relative to the page at ``from_url``.
+
+    ``url_of(page_id)`` is the URL of that page in the same language.
+    """
+    here = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
+
+    def relative(target: str) -> str:
+        rel = posixpath.relpath(target or ".", here or ".")
+        return rel + "/" if (not target or target.endswith("/")) and not rel.endswith("/") else rel
+
+    def one(m: re.Match) -> str:
+        if m.group(3):
+            return relative(url_of(m.group(3)))
+        return relative(file_dir(url_of(m.group(1))) + m.group(2))
+
+    return LINK_RE.sub(one, html)
 
 
 def unit_file_url(page_id: str, lang: str, default_lang: str, ext: str) -> str:
@@ -92,7 +141,7 @@ def check_anchors(raw: dict[str, str], expanded: dict[str, str], files: dict[str
         for line, level, title, anchor in headings(text):
             if level > 1 and anchor is None:
                 problems.append(Problem(files[lang], f"heading '{title}' has no explicit id; add "
-                                        "{#some-id} after it, with the same id in every language", line=line))
+                                        "{#some-id} after it, with the same id in every language", line=line, guide="section-ids"))
     ids = {lang: [a for _, level, _, a in headings(text) if level > 1 and a] for lang, text in expanded.items()}
     langs = list(expanded)
     reference = langs[0]
@@ -106,7 +155,7 @@ def check_anchors(raw: dict[str, str], expanded: dict[str, str], files: dict[str
             if only_ref:
                 detail.append(f"lacks {', '.join('#' + a for a in only_ref)} that {files[reference]} has")
             problems.append(Problem(files[lang], "section ids differ between languages: " + "; ".join(detail)
-                                    + ". Use the same {#id} in every language"))
+                                    + ". Use the same {#id} in every language", guide="section-ids"))
     return problems
 
 

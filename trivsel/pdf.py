@@ -21,6 +21,8 @@ from functools import lru_cache
 from multiprocessing import get_context
 from pathlib import Path
 
+from .errors import guide_note
+
 ROOT = Path(__file__).resolve().parent.parent
 PDF_DIR = ROOT / "pdf"
 FONT_DIR = ROOT / "overrides" / "assets" / "fonts"
@@ -214,10 +216,12 @@ def fit_problem(result: SheetResult) -> str | None:
     where = job.source
     if job.max_pages and result.pages > job.max_pages:
         return (f"{where}: the printed sheet runs to {result.pages} pages, {fill - job.max_pages:.2f} of a page "
-                f"too long for {job.max_pages} A4 pages; shorten the text (do not shrink the type)")
+                f"too long for {job.max_pages} A4 pages; shorten the text (do not shrink the type)"
+                + guide_note("sheet-fit"))
     if fill < job.min_fill:
         return (f"{where}: the printed sheet fills only {fill:.2f} pages, {job.min_fill - fill:.2f} of a page "
-                f"short of the {job.min_fill} minimum; add content (it is meant to be a two-page sheet)")
+                f"short of the {job.min_fill} minimum; add content (it is meant to be a two-page sheet)"
+                + guide_note("sheet-fit"))
     return None
 
 

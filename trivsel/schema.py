@@ -39,6 +39,12 @@ def validator(name: str, languages: tuple[str, ...]) -> Draft202012Validator:
         "additionalProperties": False,
         "properties": {lang: {"type": "string", "minLength": 1} for lang in languages},
     })
+    # Other "one per language" shapes say what each language holds in "x-per-language".
+    for name, definition in schema["$defs"].items():
+        if isinstance(definition, dict) and "x-per-language" in definition:
+            each = definition.pop("x-per-language")
+            definition.update({"type": "object", "required": list(languages), "additionalProperties": False,
+                               "properties": {lang: each for lang in languages}})
     # The schemas themselves are checked by the tests (test_schemas_are_valid), not on every build.
     return Draft202012Validator(schema)
 
@@ -110,6 +116,9 @@ def _describe(error, languages) -> tuple[list, str]:
         return path, f"{inst!r} is not allowed; use one of: {', '.join(map(str, error.validator_value))}"
     if v == "pattern":
         return path, f"{inst!r} has the wrong form; expected {hint or 'to match ' + error.validator_value}"
+    if v == "maxLength":
+        return path, (f"is {len(inst)} characters long; shorten it to at most {error.validator_value}"
+                      + (f" ({hint})" if hint else ""))
     if v == "minLength":
         return path, "is empty; write the text"
     if v in ("minItems", "maxItems"):
@@ -131,5 +140,7 @@ def validate(doc: YamlDoc, schema_name: str, languages: tuple[str, ...]) -> list
     for error in validator(schema_name, languages).iter_errors(data):
         parts, message = _describe(error, languages)
         line = doc.line_of(parts)
-        problems.append(Problem(doc.path, message, line=line, field=field_path(parts) or None))
+        # A missing text in one language is the commonest mistake; it has its own guide entry.
+        guide = "missing-text" if parts and parts[-1] in languages else "schema"
+        problems.append(Problem(doc.path, message, line=line, field=field_path(parts) or None, guide=guide))
     return problems

@@ -24,7 +24,7 @@ def page_translations(docs_dir: Path, languages: tuple[str, ...]) -> tuple[dict[
             problems.append(Problem(
                 shown(path),
                 f"has no language suffix; name it {path.stem}.<lang>.md with <lang> one of "
-                f"{', '.join(languages)}, one file per language"))
+                f"{', '.join(languages)}, one file per language", guide="missing-translation"))
             continue
         pages[(rel_dir / stem).as_posix()][lang] = path
     for page, by_lang in sorted(pages.items()):
@@ -35,5 +35,5 @@ def page_translations(docs_dir: Path, languages: tuple[str, ...]) -> tuple[dict[
                 problems.append(Problem(
                     shown(missing),
                     f"is missing: the page exists as {shown(have)} but every page needs "
-                    f"{', '.join(languages)}; translate it into '{lang}' (no page falls back to another language)"))
+                    f"{', '.join(languages)}; translate it into '{lang}' (no page falls back to another language)", guide="missing-translation"))
     return dict(pages), problems

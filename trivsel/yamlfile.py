@@ -73,7 +73,7 @@ def load_yaml(path: Path, shown_as: str) -> YamlDoc:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise ContentError([Problem(shown_as, f"is not UTF-8 text ({exc.reason}); save it as UTF-8")])
+        raise ContentError([Problem(shown_as, f"is not UTF-8 text ({exc.reason}); save it as UTF-8", guide="yaml-syntax")])
     try:
         # One parse: the node tree gives the line numbers, the same tree the data.
         loader = _UniqueKeyLoader(text)
@@ -92,7 +92,7 @@ def load_yaml(path: Path, shown_as: str) -> YamlDoc:
             shown_as,
             f"malformed YAML: {detail}. Check indentation (spaces, not tabs) and quote "
             "text that contains ': ' or starts with a special character",
-            line=line,
+            line=line, guide="yaml-syntax"
         )])
     lines: dict[tuple, int] = {}
     if node is not None:

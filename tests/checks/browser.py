@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import threading
 from dataclasses import dataclass, field
@@ -25,16 +26,36 @@ def chromium_path() -> str | None:
     return CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
 
 
+NGINX_EXAMPLE = Path(__file__).resolve().parents[2] / "deploy" / "nginx.conf"
+
+
+def deployed_csp() -> str:
+    """The Content-Security-Policy of the README's nginx example: the site is tested under it."""
+    found = re.search(r'add_header Content-Security-Policy "([^"]+)"', NGINX_EXAMPLE.read_text(encoding="utf-8"))
+    assert found, f"{NGINX_EXAMPLE}: no Content-Security-Policy header"
+    return found.group(1)
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    csp: str | None = None
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".ics": "text/calendar"}
+
     def log_message(self, *args):
         pass
 
+    def end_headers(self):
+        if self.csp:
+            self.send_header("Content-Security-Policy", self.csp)
+        super().end_headers()
+
 
 class StaticServer:
-    """Serves a folder on 127.0.0.1 at a free port, in a thread, until stopped."""
+    """Serves a folder on 127.0.0.1 at a free port, in a thread, until stopped,
+    with the deployed Content-Security-Policy when ``csp`` is given."""
 
-    def __init__(self, root: Path):
-        handler = functools.partial(_QuietHandler, directory=str(root))
+    def __init__(self, root: Path, csp: str | None = None):
+        handler_class = type("Handler", (_QuietHandler,), {"csp": csp})
+        handler = functools.partial(handler_class, directory=str(root))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
@@ -59,11 +80,13 @@ class PageAudit:
     third_party: list[str] = field(default_factory=list)  # requests that left 127.0.0.1
     console_errors: list[str] = field(default_factory=list)
     cookies: list[str] = field(default_factory=list)
+    csp: list[str] = field(default_factory=list)  # Content-Security-Policy violations
     printed_chrome: list[str] = field(default_factory=list)  # site chrome still visible on paper
 
     def failures(self) -> list[str]:
         return ([f"axe {v}" for v in self.violations] + [f"request to {r}" for r in self.third_party]
                 + [f"console: {c}" for c in self.console_errors] + [f"cookie {c}" for c in self.cookies]
+                + [f"CSP violation: {c}" for c in self.csp]
                 + [f"printed: {c}" for c in self.printed_chrome])
 
 
@@ -94,7 +117,14 @@ def audit_context(browser):
     """A browser context for audits: light palette, axe-core preloaded into every page."""
     context = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 900})
     context.add_init_script(path=axe_script())
+    context.add_init_script(CSP_LISTENER)
     return context
+
+
+# Collects Content-Security-Policy violations of the page (and its workers' start).
+CSP_LISTENER = """window.__kcCsp = [];
+document.addEventListener('securitypolicyviolation',
+  e => window.__kcCsp.push(e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber), true);"""
 
 
 def run_axe(page) -> list[dict]:
@@ -135,6 +165,7 @@ def audit(context, url: str, page=None) -> PageAudit:
             targets = ", ".join(str(n["target"]) for n in violation["nodes"][:3])
             result.violations.append(f"{violation['id']} ({violation['impact']}): {targets}")
         result.cookies = [c["name"] for c in context.cookies()]
+        result.csp = page.evaluate("() => window.__kcCsp || []")
         result.printed_chrome = visible_in_print(page)
     finally:
         page.remove_listener("request", on_request)

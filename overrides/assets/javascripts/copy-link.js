@@ -18,7 +18,7 @@
     strings.setAttribute("data-ready", "");
     var label = strings.getAttribute("data-copy-link"), done = strings.getAttribute("data-link-copied");
     var status = document.createElement("span");
-    status.className = "md-visually-hidden"; status.setAttribute("role", "status");
+    status.className = "kc-visually-hidden"; status.setAttribute("role", "status");
     document.body.appendChild(status);
     document.querySelectorAll(".md-content h2[id], .md-content h3[id]").forEach(function (heading) {
       var button = document.createElement("button");

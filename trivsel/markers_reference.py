@@ -1,0 +1,72 @@
+"""Markers for the reference pages: glossary, rules, accessibility contact (see markers.py)."""
+
+from __future__ import annotations
+
+from .markers import MarkerError, PageContext, _esc, _link_from
+from .glossary import GLOSSARY_PAGE
+from .model import Model
+
+RULES_PAGE = "regler"
+
+
+def glossary(ctx: PageContext, arg: str) -> str:
+    """Every term, alphabetical in the page's language; each entry's id is its anchor."""
+    if ctx.page_id != GLOSSARY_PAGE:
+        raise MarkerError(f"only works on the glossary page, docs/{GLOSSARY_PAGE}.<lang>.md")
+    lang = ctx.lang
+    out = ['<dl class="kc-glossary">']
+    for term in sorted(ctx.model.glossary, key=lambda t: t.term[lang].casefold()):
+        expansion = (f' <span class="kc-glossary__expansion">({_esc(term.expansion[lang])})</span>'
+                     if term.expansion else "")
+        out.append(f'<dt id="{_esc(term.id)}">{_esc(term.term[lang])}{expansion}</dt>')
+        out.append(f"<dd>{_esc(term.explanation[lang])}</dd>")
+    out.append("</dl>")
+    return "\n".join(out) + "\n"
+
+
+def rule_users(m: Model, rule_id: str) -> list[tuple[str, dict]]:
+    """(page id, title) of every theme and module that refers to the rule."""
+    return ([(f"temaer/{t.id}", t.title) for t in m.themes if rule_id in t.rules]
+            + [(f"moduler/{mod.id}", mod.title) for mod in m.modules if rule_id in mod.rules])
+
+
+def all_rules(ctx: PageContext, arg: str) -> str:
+    """Every rule, grouped by country, with who uses it; each rule's id is its anchor."""
+    m, lang = ctx.model, ctx.lang
+    out = []
+    for country in ("dk", "no"):
+        chosen = [r for r in m.rules.values() if r.country == country]
+        if not chosen:
+            continue
+        out += [f"### {m.ui('country_' + country, lang)} {{#regler-{country}}}", ""]
+        for rule in chosen:
+            users = ", ".join(f"[{title[lang]}]({_link_from(ctx.page_id, pid)}#regler)"
+                              for pid, title in rule_users(m, rule.id))
+            out += [f"#### {rule.title[lang]} {{#{rule.id}}}", "", rule.summary[lang], "",
+                    f"[{rule.reference}]({rule.url}) · *{m.ui('last_checked', lang)}: {rule.last_checked}*"
+                    + (f" · {m.ui('rule_used_by', lang)}: {users}" if users else ""), ""]
+    return "\n".join(out)
+
+
+def accessibility_contact(ctx: PageContext, arg: str) -> str:
+    """Where to report an accessibility problem: `extra.accessibility` in mkdocs.yml."""
+    m, lang = ctx.model, ctx.lang
+    contact = m.settings.get("accessibility") or {}
+    if not contact.get("email"):
+        raise MarkerError("needs a contact: set extra.accessibility.email (and optionally name and url) "
+                          "in mkdocs.yml")
+    name = contact.get("name")
+    name = name.get(lang) if isinstance(name, dict) else name
+    email = contact["email"]
+    lines = [f"- {m.ui('a11y_email', lang)}: [{email}](mailto:{email})"]
+    if contact.get("url"):
+        lines.append(f"- {m.ui('a11y_form', lang)}: [{contact['url']}]({contact['url']})")
+    head = f"**{name}**\n\n" if name else ""
+    return head + "\n".join(lines) + "\n"
+
+
+REFERENCE_MARKERS = {
+    "glossary": glossary,
+    "all-rules": all_rules,
+    "accessibility-contact": accessibility_contact,
+}
