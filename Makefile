@@ -36,12 +36,8 @@ build: install
 
 # A zip that works opened from disk (file://), search included, for intranets and
 # training rooms without a network: build/kontaktcenter-trivsel-offline.zip.
-OFFLINE_DIR := build/kontaktcenter-trivsel
 offline: install
-	$(RUN) OFFLINE=true $(BIN)/mkdocs build --strict --clean -d $(OFFLINE_DIR)
-	cd build && rm -f kontaktcenter-trivsel-offline.zip && \
-	  ../$(BIN)/python -m zipfile -c kontaktcenter-trivsel-offline.zip kontaktcenter-trivsel/
-	@echo "Offline bundle: build/kontaktcenter-trivsel-offline.zip (unzip, open kontaktcenter-trivsel/index.html)"
+	$(RUN) $(BIN)/python scripts/offline.py build
 
 # Installs Debian's Chromium for the browser tests when it can (root);
 # otherwise the browser tests skip with a line that says how to install it.

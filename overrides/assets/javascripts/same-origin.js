@@ -37,14 +37,20 @@
     if (event.target && event.target.id === "__search" && event.target.checked) wantSearch();
   });
 
-  /* The site-root-relative prefix of each language ("" for the default, "nb/", "en/"). */
+  /* The site-root-relative prefix of each language ("" for the default, "nb/", "en/"),
+   * from this page's hreflang links: the same page in each language differs
+   * from the default language's address only by the inserted prefix. */
   function languagePrefixes() {
     var links = Array.prototype.slice.call(document.querySelectorAll("link[rel=alternate][hreflang]"));
     var paths = links.map(function (l) { return { lang: l.hreflang, path: new URL(l.href).pathname }; });
     if (!paths.length) return null;
-    var root = paths.reduce(function (a, b) { return a.path.length <= b.path.length ? a : b; }).path;
+    var base = paths.reduce(function (a, b) { return a.path.length <= b.path.length ? a : b; }).path;
     var out = {};
-    paths.forEach(function (p) { out[p.lang] = p.path.slice(root.length); });
+    paths.forEach(function (p) {
+      var i = 0;
+      while (i < base.length && p.path[i] === base[i]) i++;
+      out[p.lang] = p.path.slice(i, i + p.path.length - base.length);
+    });
     return out;
   }
 
