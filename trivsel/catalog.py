@@ -11,6 +11,7 @@ from .model import Model
 from .curriculum import clock, schedule, totals
 from .generated import PROGRAMME_DIR
 from .pages import page_url, unit_file_url
+from .pulse import FORM_PAGE, PULSE_PAGE, SCALE, TEMPLATE_NAME
 
 
 def build_catalog(model: Model, site_url: str, pages: dict[str, dict[str, str]], default_lang: str,
@@ -71,8 +72,6 @@ def pulse_entry(model: Model, urls) -> dict | None:
     pulse = model.pulse
     if pulse is None:
         return None
-    from .markers_pulse import FORM_PAGE, PULSE_PAGE, TEMPLATE_NAME
-    from .pulse import SCALE
     return {
         "url": urls(PULSE_PAGE), "form": urls(FORM_PAGE),
         "template": {lang: url + TEMPLATE_NAME for lang, url in urls(PULSE_PAGE).items()},

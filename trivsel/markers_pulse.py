@@ -6,11 +6,7 @@ import json
 
 from .markers import MarkerError, PageContext, _esc, _link_from
 from .pages import file_link, page_link, unit_file_name
-from .pulse import SCALE, page_data
-
-PULSE_PAGE = "moede/puls"
-FORM_PAGE = "moede/puls-skema"
-TEMPLATE_NAME = "puls-skabelon.csv"
+from .pulse import FORM_PAGE, PULSE_PAGE, SCALE, TEMPLATE_NAME, page_data
 
 
 def _pulse(ctx: PageContext):

@@ -51,9 +51,8 @@ def page_outputs(model: Model, page_id: str, lang: str, html: str, dest_dir: Pat
     modules = {m.id: m for m in model.modules}
     programmes = {p.id: p for p in model.programmes}
     calendar = None
-    if page_id == "moede/puls" and model.pulse is not None:
-        from .markers_pulse import TEMPLATE_NAME
-        return PageOutputs(files=((TEMPLATE_NAME, pulse.csv_template(model.pulse)),))
+    if page_id == pulse.PULSE_PAGE and model.pulse is not None:
+        return PageOutputs(files=((pulse.TEMPLATE_NAME, pulse.csv_template(model.pulse)),))
     if section == "temaer" and name in themes:
         unit, content, limits = themes[name], html, {}
     elif section == "moduler" and name in modules:

@@ -13,6 +13,9 @@ from .errors import Problem
 from .yamlfile import YamlDoc
 
 SCALE = (1, 6)  # the published index's scale; 6 is best
+PULSE_PAGE = "moede/puls"  # the calculator; its CSV template is written next to it
+FORM_PAGE = "moede/puls-skema"
+TEMPLATE_NAME = "puls-skabelon.csv"
 
 
 @dataclass(frozen=True)
