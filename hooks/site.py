@@ -26,9 +26,9 @@ from trivsel import catalog as catalog_mod
 from trivsel import generated, outputs, pdf
 from trivsel.glossary import GLOSSARY_PAGE, TermLinker
 from trivsel.model import stale_rules
-from trivsel.pages import file_dir, resolve_links
+from trivsel.pages import file_dir, page_url, resolve_links
 from trivsel.build import SiteSources, check_sources, load_checked_model
-from trivsel.errors import ContentError
+from trivsel.errors import ContentError, guide_note
 from trivsel.htmlfix import align_classes, fix_toc_label
 from trivsel.model import Model
 from trivsel.navigation import with_section_pages, with_theme_pages
@@ -151,8 +151,8 @@ def _warn_stale_rules(model: Model) -> None:
     stale = stale_rules(model.rules, today)
     if stale:
         advice.warning(f"{len(stale)} rule(s) in content/rules.yml were last checked more than a year ago; "
-                       "compare each with the official text and update `last_checked` "
-                       "(guide: forfattere/fejl/#stale-rule):\n"
+                       "compare each with the official text and update `last_checked`"
+                       f"{guide_note('stale-rule')}:\n"
                        + "\n".join(f"  {r.id}: last checked {r.last_checked} – {r.url}" for r in stale))
 
 
@@ -267,6 +267,10 @@ def on_template_context(context, template_name, config):
                              "text": STATE.model.ui("not_found_text", lang_code),
                              "home": root + lang.link.strip("/") + ("/" if lang.link.strip("/") else ""),
                              "home_label": STATE.model.ui("not_found_home", lang_code)}
+        # The footer links, absolute like the rest of the 404 page (it is served at any depth).
+        context["kc_footer"] = {"label": STATE.model.ui("footer_label", lang_code), "links": [
+            {"title": STATE.model.ui(key, lang_code), "url": root + page_url(page_id, lang_code, STATE.default_lang)}
+            for page_id, key in FOOTER]}
     return context
 
 

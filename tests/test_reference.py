@@ -160,6 +160,16 @@ def test_404_page_in_each_language_and_robots_txt(site):
         f"User-agent: *\nAllow: /\nSitemap: {SITE_URL}sitemap.xml\n")
 
 
+@pytest.mark.browser
+def test_404_pages_pass_the_browser_gates(server, context):
+    from checks.browser import audit, audit_context
+    ctx = audit_context(context.browser)
+    for lang in LANGS:
+        result = audit(ctx, server.base + PREFIX[lang] + "404.html")
+        assert result.failures() == [], (lang, result.failures())
+    ctx.close()
+
+
 def test_csp_example_forbids_inline_scripts_and_third_parties():
     from checks.browser import deployed_csp
     csp = dict(part.strip().split(" ", 1) for part in deployed_csp().split(";"))

@@ -55,7 +55,7 @@ def terms_from(doc: YamlDoc, languages, problems: list[Problem]) -> list[Term]:
 # Text inside these elements is never linked: it is already a link or a control,
 # a heading (the table of contents copies it), code, or not shown as prose.
 SKIP = {"a", "abbr", "button", "code", "pre", "script", "style", "label", "summary", "textarea", "select",
-        "option", "svg", "title", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "th", "figcaption"}
+        "option", "legend", "svg", "title", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "th", "figcaption"}
 TAG_RE = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
 NAME_RE = re.compile(r"^</?\s*([a-zA-Z][a-zA-Z0-9-]*)")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
