@@ -26,7 +26,7 @@ from trivsel import catalog as catalog_mod
 from trivsel import generated, outputs, pdf
 from trivsel.glossary import GLOSSARY_PAGE, TermLinker
 from trivsel.model import stale_rules
-from trivsel.pages import file_dir, page_url, resolve_links
+from trivsel.pages import file_dir, resolve_links
 from trivsel.build import SiteSources, check_sources, load_checked_model
 from trivsel.errors import ContentError, guide_note
 from trivsel.htmlfix import align_classes, fix_toc_label
@@ -268,9 +268,11 @@ def on_template_context(context, template_name, config):
                              "home": root + lang.link.strip("/") + ("/" if lang.link.strip("/") else ""),
                              "home_label": STATE.model.ui("not_found_home", lang_code)}
         # The footer links, absolute like the rest of the 404 page (it is served at any depth).
+        files = STATE.files.get(lang_code)
+        targets = [(key, files.get_file_from_path(f"{page_id}.{lang_code}.md") if files else None)
+                   for page_id, key in FOOTER]
         context["kc_footer"] = {"label": STATE.model.ui("footer_label", lang_code), "links": [
-            {"title": STATE.model.ui(key, lang_code), "url": root + page_url(page_id, lang_code, STATE.default_lang)}
-            for page_id, key in FOOTER]}
+            {"title": STATE.model.ui(key, lang_code), "url": root + target.url} for key, target in targets if target]}
     return context
 
 

@@ -47,15 +47,17 @@ def test_offline_bundle_works_from_file_urls(offline_site, browser):
     page.on("request", lambda r: remote.append(r.url) if not r.url.startswith(("file:", "data:", "blob:", "about:")) else None)
     page.goto((offline_site / "index.html").as_uri())
     # Danish home -> the themes -> one theme -> the same theme in Norwegian -> the Norwegian glossary.
-    page.click(".md-content a[href='temaer/index.html'] >> nth=0")
-    page.click(".md-content a[href='tidspres.html'] >> nth=0")
+    for link in (".md-content a[href='temaer/index.html'] >> nth=0", ".md-content a[href='tidspres.html'] >> nth=0"):
+        with page.expect_navigation():
+            page.click(link)
     assert page.url.endswith("/temaer/tidspres.html")
     page.hover(".md-select")  # the language menu opens on hover and focus
     with page.expect_navigation():
         page.click(".md-select a[hreflang=nb]")
     assert page.url.endswith("/nb/temaer/tidspres.html"), page.url
     assert page.locator("h1").inner_text() == "Tidspress"
-    page.click(".kc-term a >> nth=0")
+    with page.expect_navigation():
+        page.click(".kc-term a >> nth=0")
     assert "/nb/ordliste.html#" in page.url
     # Search works from disk, in the reader's language.
     hits = _search(page, "verneombudet")
