@@ -197,3 +197,17 @@ def test_every_guide_code_has_its_section_in_every_language():
         page = (ROOT / "docs" / "forfattere" / f"fejl.{lang}.md").read_text(encoding="utf-8")
         ids = set(re.findall(r"\{#([a-z-]+)\}", page))
         assert used <= ids, (lang, sorted(used - ids))
+
+
+def test_generated_links_resolve_for_both_url_styles():
+    from trivsel.pages import resolve_links
+    html = ('<a href="kc-file:temaer/tidspres/tidspres-nb.pdf">x</a> "kc-page:temaer/tidspres" '
+            '<script src="kc-asset:assets/javascripts/pulse.js"></script> kc-page:index')
+    online = {"temaer/tidspres": "nb/temaer/tidspres/", "index": "nb/"}
+    offline = {"temaer/tidspres": "nb/temaer/tidspres.html", "index": "nb/index.html"}
+    assert resolve_links(html, "nb/moede/puls/", online.get) == (
+        '<a href="../../temaer/tidspres/tidspres-nb.pdf">x</a> "../../temaer/tidspres/" '
+        '<script src="../../../assets/javascripts/pulse.js"></script> ../../')
+    assert resolve_links(html, "nb/moede/puls.html", offline.get) == (
+        '<a href="../temaer/tidspres/tidspres-nb.pdf">x</a> "../temaer/tidspres.html" '
+        '<script src="../../assets/javascripts/pulse.js"></script> ../index.html')

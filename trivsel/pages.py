@@ -47,7 +47,12 @@ def page_link(page_id: str) -> str:
     return f"kc-page:{page_id}"
 
 
-LINK_RE = re.compile(r"kc-file:([a-z0-9/-]+)/([\w-]+\.[a-z]+)|kc-page:([a-z0-9/-]+)")
+def asset_link(path: str) -> str:
+    """A link to a file under the site root (e.g. a script only one page needs)."""
+    return f"kc-asset:{path}"
+
+
+LINK_RE = re.compile(r"kc-file:([a-z0-9/-]+)/([\w-]+\.[a-z]+)|kc-page:([a-z0-9/-]+)|kc-asset:([\w./-]+)")
 
 
 def file_dir(url: str) -> str:
@@ -61,7 +66,7 @@ def file_dir(url: str) -> str:
 
 
 def resolve_links(html: str, from_url: str, url_of) -> str:
-    """Turn kc-file: and kc-page: links into addresses relative to the page at ``from_url``.
+    """Turn kc-file:, kc-page: and kc-asset: links into addresses relative to the page at ``from_url``.
 
     ``url_of(page_id)`` is the URL of that page in the same language.
     """
@@ -72,6 +77,8 @@ def resolve_links(html: str, from_url: str, url_of) -> str:
         return rel + "/" if (not target or target.endswith("/")) and not rel.endswith("/") else rel
 
     def one(m: re.Match) -> str:
+        if m.group(4):
+            return relative(m.group(4))
         if m.group(3):
             return relative(url_of(m.group(3)))
         return relative(file_dir(url_of(m.group(1))) + m.group(2))
