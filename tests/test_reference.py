@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
 import yaml
@@ -52,7 +51,7 @@ def test_glossary_explanation_too_long_for_a_tooltip(content):
     data[0]["explanation"]["nb"] = "ord " * 80
     write_yaml(path, data)
     [msg] = problems_of(content)
-    assert f"[0].explanation.nb: is 320 characters long; shorten it to at most 220" in msg
+    assert "[0].explanation.nb: is 320 characters long; shorten it to at most 220" in msg
 
 
 def test_every_glossary_entry_has_an_anchor_and_pages_link_to_it(site):

@@ -45,9 +45,9 @@ def pulse_form(ctx: PageContext, arg: str) -> str:
     head = (f'<th scope="col">{_esc(m.ui("pulse_form_number", lang))}</th>'
             f'<th scope="col">{_esc(m.ui("pulse_question", lang))}</th>'
             + "".join(f'<th scope="col" class="kc-pulse-form__box">{n}</th>' for n in range(lo, hi + 1)))
+    boxes = '<td class="kc-pulse-form__box"><span class="kc-box"></span></td>' * (hi - lo + 1)
     rows = []
     for i, q in enumerate(pulse.questions, 1):
-        boxes = "".join(f'<td class="kc-pulse-form__box"><span class="kc-box"></span></td>' for _ in range(lo, hi + 1))
         rows.append(f'<tr><td>{i}</td><th scope="row">{_esc(q.text[lang])}</th>{boxes}</tr>')
     return (f'<table class="kc-pulse-form"><caption>{_esc(m.ui("pulse_form_caption", lang))} {_esc(scale)}</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>\n")
