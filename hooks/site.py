@@ -162,16 +162,18 @@ def on_files(files, config):
     return files
 
 
-def on_page_context(context, page, config, nav):
-    """Footer links (accessibility statement, glossary, rules, editors) in the page's language."""
-    lang = STATE.sources.split_src_uri(page.file.src_uri)[1]
+def _footer(config, lang: str, address) -> dict:
+    """Footer links (accessibility statement, glossary, rules, editors) in ``lang``;
+    ``address(file)`` turns each target page's File into the link's URL."""
     files = STATE.files.get(_current_lang(config))
-    links = []
-    for page_id, key in FOOTER:
-        target = files.get_file_from_path(f"{page_id}.{lang}.md") if files else None
-        if target is not None:
-            links.append({"title": STATE.model.ui(key, lang), "url": target.url_relative_to(page.file)})
-    context["kc_footer"] = {"label": STATE.model.ui("footer_label", lang), "links": links}
+    targets = [(key, files.get_file_from_path(f"{page_id}.{lang}.md") if files else None) for page_id, key in FOOTER]
+    return {"label": STATE.model.ui("footer_label", lang),
+            "links": [{"title": STATE.model.ui(key, lang), "url": address(target)} for key, target in targets if target]}
+
+
+def on_page_context(context, page, config, nav):
+    lang = STATE.sources.split_src_uri(page.file.src_uri)[1]
+    context["kc_footer"] = _footer(config, lang, lambda target: target.url_relative_to(page.file))
     return context
 
 
@@ -268,11 +270,7 @@ def on_template_context(context, template_name, config):
                              "home": root + lang.link.strip("/") + ("/" if lang.link.strip("/") else ""),
                              "home_label": STATE.model.ui("not_found_home", lang_code)}
         # The footer links, absolute like the rest of the 404 page (it is served at any depth).
-        files = STATE.files.get(lang_code)
-        targets = [(key, files.get_file_from_path(f"{page_id}.{lang_code}.md") if files else None)
-                   for page_id, key in FOOTER]
-        context["kc_footer"] = {"label": STATE.model.ui("footer_label", lang_code), "links": [
-            {"title": STATE.model.ui(key, lang_code), "url": root + target.url} for key, target in targets if target]}
+        context["kc_footer"] = _footer(config, lang_code, lambda target: root + target.url)
     return context
 
 

@@ -35,12 +35,6 @@ class Pulse:
     questions: tuple[Question, ...]
     file: str
 
-    def benchmark_questions(self) -> list[Question]:
-        return [q for q in self.questions if q.benchmark is not None]
-
-    def for_theme(self, theme_id: str) -> list[Question]:
-        return [q for q in self.questions if q.theme == theme_id]
-
 
 def pulse_from(doc: YamlDoc, theme_ids: set[str], sources: dict | None, problems: list[Problem]) -> Pulse:
     """The questionnaire of a schema-valid content/pulse.yml; cross-checks become problems."""
