@@ -19,16 +19,16 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-import datetime as dt
 import sys
 
 from trivsel import catalog as catalog_mod
 from trivsel import generated, outputs, pdf
 from trivsel.glossary import GLOSSARY_PAGE, TermLinker
-from trivsel.model import stale_rules
+from trivsel.model import build_day, stale_rules
 from trivsel.pages import file_dir, resolve_links
 from trivsel.build import SiteSources, check_sources, load_checked_model
 from trivsel.errors import ContentError, guide_note
+from trivsel.markers import fill_counts
 from trivsel.htmlfix import align_classes, fix_toc_label
 from trivsel.model import Model
 from trivsel.navigation import with_section_pages, with_theme_pages
@@ -146,9 +146,12 @@ def on_config(config):
 
 
 def _warn_stale_rules(model: Model) -> None:
-    # KC_TODAY lets a test (or an editor planning ahead) see the warning for a given date.
-    today = dt.date.fromisoformat(os.environ.get("KC_TODAY") or dt.date.today().isoformat())
-    stale = stale_rules(model.rules, today)
+    stale = stale_rules(model.rules, build_day())
+    unconfirmed = [r for r in model.rules.values() if r.unconfirmed]
+    if unconfirmed:
+        # A note, not a warning: the pages say so, and the build is right as it is.
+        log.info(f"{len(unconfirmed)} rule(s) in content/rules.yml are not yet checked against the official "
+                 f"text; their pages say so{guide_note('rule-trail')}: " + ", ".join(r.id for r in unconfirmed))
     if stale:
         advice.warning(f"{len(stale)} rule(s) in content/rules.yml were last checked more than a year ago; "
                        "compare each with the official text and update `last_checked`"
@@ -186,6 +189,8 @@ def on_page_markdown(markdown, page, config, files):
     meta = src.meta.get((page_id, lang), {})
     for key, value in meta.items():
         page.meta.setdefault(key, value)
+    if isinstance(page.meta.get("description"), str):
+        page.meta["description"] = fill_counts(page.meta["description"], src.model, lang)
     return expanded
 
 

@@ -83,8 +83,9 @@ def test_module_anchors_are_the_same_in_every_language(site):
         assert any(a.startswith("ovelse-") for a in mod["anchors"]), mod["id"]
         for lang in LANGS:
             html = (site / mod["url"][lang] / "index.html").read_text(encoding="utf-8")
-            ids = re.findall(r'<h[23] id="([^"]+)"', html)
-            assert ids == mod["anchors"], (mod["id"], lang)
+            ids = re.findall(r'<h[23][^>]* id="([^"]+)"', html)
+            # The same sections everywhere; the rules come in the reader's country's order.
+            assert sorted(ids) == sorted(mod["anchors"]), (mod["id"], lang)
     stemmen = next(m for m in catalog["modules"] if m["id"] == "stemmen")
     assert "ovelse-tempo" in stemmen["anchors"]
 

@@ -14,8 +14,8 @@ from pathlib import Path
 from .errors import ContentError, Problem
 from .markers import PageContext, expand
 from .model import Model, load_model
-from .pages import check_anchors, exercises, headings, page_title, trainer_notes, without_front_matter
-from .translations import page_translations
+from .pages import check_anchors, dates_read_as_lists, exercises, headings, page_title, trainer_notes, without_front_matter
+from .translations import page_translations, read_page
 
 THEME_SECTION = "temaer"
 MODULE_SECTION = "moduler"
@@ -62,12 +62,27 @@ def _unit_pages(section: str, kind: str, units, pages: dict[str, dict[str, Path]
     return problems
 
 
-def _module_extras(model: Model, pages, problems: list[Problem], root: Path) -> dict:
+def _read_all(pages, root: Path, problems: list[Problem]) -> dict[Path, str]:
+    """Every page's text, read once; a page that cannot be read is reported and left out."""
+    texts = {}
+    for by_lang in pages.values():
+        for path in by_lang.values():
+            text, problem = read_page(path, path.relative_to(root).as_posix())
+            if problem:
+                problems.append(problem)
+            else:
+                texts[path] = text
+    return texts
+
+
+def _module_extras(model: Model, pages, texts: dict[Path, str], problems: list[Problem], root: Path) -> dict:
     """Trainer notes and exercises of every module page, for programmes to gather."""
     extras: dict = {}
     for module in model.modules:
         for lang, path in pages.get(f"{MODULE_SECTION}/{module.id}", {}).items():
-            text = without_front_matter(path.read_text(encoding="utf-8"))
+            if path not in texts:
+                continue
+            text = without_front_matter(texts[path])
             shown = path.relative_to(root).as_posix()
             notes = trainer_notes(text)
             found = exercises(text)
@@ -101,18 +116,24 @@ def check_sources(root: Path, docs_dir: Path, model: Model) -> SiteSources:
     problems += _unit_pages(MODULE_SECTION, "module", model.modules, pages, root)
     module_ids = {m.id for m in model.modules}
 
-    extras = _module_extras(model, pages, problems, root)
+    page_texts = _read_all(pages, root, problems)
+    extras = _module_extras(model, pages, page_texts, problems, root)
     expanded: dict[tuple[str, str], str] = {}
     titles: dict[str, dict[str, str]] = {}
     meta: dict[tuple[str, str], dict] = {}
     for page_id, by_lang in sorted(pages.items()):
-        if set(by_lang) != set(languages):
-            continue  # already reported as missing
+        if set(by_lang) != set(languages) or any(p not in page_texts for p in by_lang.values()):
+            continue  # already reported as missing or unreadable
         shown = {lang: path.relative_to(root).as_posix() for lang, path in by_lang.items()}
         raw, texts = {}, {}
         for lang in languages:
             ctx = PageContext(page_id, lang, shown[lang], model, extras)
-            raw[lang] = by_lang[lang].read_text(encoding="utf-8")
+            raw[lang] = page_texts[by_lang[lang]]
+            for line, date in dates_read_as_lists(raw[lang], lang):
+                day, month = date.split(". ", 1)
+                problems.append(Problem(shown[lang], f"'{date}' at the start of a line becomes a numbered list "
+                                        f"(shown as '1. {month}'); write '{day}\\. {month}' "
+                                        "or start the sentence differently", line=line, guide="month-list"))
             text, marker_problems = expand(without_front_matter(raw[lang]), ctx)
             problems += marker_problems
             texts[lang] = expanded[(page_id, lang)] = text

@@ -16,7 +16,8 @@ from typing import Callable
 
 from .errors import Problem
 from .generated import AGENDA_DIR
-from .model import Model, Theme
+from .language import HOME_COUNTRY, format_date, number_word
+from .model import COUNTRIES, Model, Theme
 from .pages import file_link, unit_file_name
 
 MARKER_RE = re.compile(r"^<!--\s*kc:([a-z][a-z0-9-]*)\s*(.*?)\s*-->[ \t]*$", re.M)
@@ -132,8 +133,28 @@ def checklist(ctx: PageContext, arg: str) -> str:
             f"{checklist_html(theme.checklist, lang, theme.id)}\n")
 
 
+def rule_trail(m: Model, rule, lang: str) -> str:
+    """'Last checked 1 December 2026' or, for a rule nobody could confirm, say so."""
+    if rule.last_checked:
+        return f"{m.ui('last_checked', lang)}: {format_date(rule.last_checked, lang)}"
+    return m.ui("rule_unconfirmed", lang)
+
+
+def countries_for(lang: str) -> tuple[tuple[str, bool], ...]:
+    """(country, folded) in reading order: the reader's own country first and open,
+    the other folded away; a language with no country of its own shows both open."""
+    home = HOME_COUNTRY.get(lang)
+    if home is None:
+        return tuple((c, False) for c in COUNTRIES)
+    return ((home, False),) + tuple((c, True) for c in COUNTRIES if c != home)
+
+
 def rules(ctx: PageContext, arg: str) -> str:
-    """The rules a theme or module refers to, each linked to its entry on the rules page."""
+    """The rules a theme or module refers to, each linked to its entry on the rules page.
+
+    The reader's own country comes first; the other country's rules sit in a
+    closed box, which the printed sheet leaves out.
+    """
     unit = ctx.unit
     if unit is None:
         raise MarkerError("only works on a theme or module page")
@@ -142,16 +163,21 @@ def rules(ctx: PageContext, arg: str) -> str:
     m, lang = ctx.model, ctx.lang
     out = [f"## {m.ui('rules_heading', lang)} {{#regler}}", "", '<div class="kc-rules" markdown>', ""]
     rules_page = _link_from(ctx.page_id, "regler")
-    for country in ("dk", "no"):
+    for country, folded in countries_for(lang):
         chosen = [m.rules[r] for r in unit.rules if m.rules[r].country == country]
         if not chosen:
             continue
-        out.append(f"### {m.ui('country_' + country, lang)} {{#regler-{country}}}\n")
-        for rule in chosen:
-            out.append(
-                f"- **[{rule.title[lang]}]({rules_page}#{rule.id}).** {rule.summary[lang]} "
-                f"[{rule.reference}]({rule.url}). "
-                f"*{m.ui('last_checked', lang)}: {rule.last_checked}.*")
+        # The summary explains the rule on screen; the two-page sheet names the rule and its trail.
+        items = [f"- **[{rule.title[lang]}]({rules_page}#{rule.id}).** "
+                 f'<span class="kc-rule-summary">{_esc(rule.summary[lang])}</span> '
+                 f"[{rule.reference}]({rule.url}). *{rule_trail(m, rule, lang)}.*" for rule in chosen]
+        if folded:
+            out.append(f"### {m.ui('country_' + country, lang)} {{#regler-{country} .kc-rules-abroad}}\n")
+            out.append(f'??? kc-abroad "{m.ui("abroad_" + country, lang)}"\n')
+            out += ["    " + item for item in items]
+        else:
+            out.append(f"### {m.ui('country_' + country, lang)} {{#regler-{country}}}\n")
+            out += items
         out.append("")
     out += ["</div>", ""]
     return "\n".join(out)
@@ -317,9 +343,32 @@ def _register_curriculum() -> None:
 _register_curriculum()
 
 
+# Counts inside a sentence ("<!-- kc:count themes --> temaer"), so the prose never
+# says "nine" after a tenth theme is added; "kc:Count" starts a sentence.
+COUNT_RE = re.compile(r"<!--\s*kc:([Cc])ount\s+([a-z]+)\s*-->")
+COUNTABLE = {"themes": lambda m: len(m.themes), "modules": lambda m: len(m.modules),
+             "programmes": lambda m: len(m.programmes)}
+
+
+def fill_counts(text: str, model: Model, lang: str, problems: list[Problem] | None = None,
+                file: str = "") -> str:
+    """Replace each count token with the number, in words, in ``lang``."""
+    def replace(match: re.Match) -> str:
+        count = COUNTABLE.get(match.group(2))
+        if count is None:
+            if problems is not None:
+                problems.append(Problem(file, f"'kc:count {match.group(2)}' counts nothing known; use one of "
+                                        f"{', '.join(sorted(COUNTABLE))}", line=text.count("\n", 0, match.start()) + 1,
+                                        guide="marker"))
+            return match.group(0)
+        return number_word(count(model), lang, capital=match.group(1) == "C")
+    return COUNT_RE.sub(replace, text)
+
+
 def expand(markdown: str, ctx: PageContext) -> tuple[str, list[Problem]]:
     """Replace every marker; return the new Markdown and the problems found."""
     problems: list[Problem] = []
+    markdown = fill_counts(markdown, ctx.model, ctx.lang, problems, ctx.file)
 
     def replace(match: re.Match) -> str:
         name, arg = match.group(1), match.group(2)

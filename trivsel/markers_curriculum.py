@@ -118,7 +118,7 @@ def programme(ctx: PageContext, arg: str) -> str:
                          teaching=_hours(teaching, lang), exercise=_hours(exercise, lang),
                          breaks=_hours(breaks, lang)), ""]
     used = list(dict.fromkeys(p.module_ids()))
-    out += [f"## {m.ui('programme_objectives', lang)} {{#laeringsmaal}}", ""]
+    out += [f"## {m.ui('programme_objectives', lang)} {{#laeringsmaal}}", "", m.ui("objectives_intro", lang), ""]
     for mid in used:
         out += [f"**{modules[mid].title[lang]}**", ""] + [f"- {o[lang]}" for o in modules[mid].objectives] + [""]
     prep = [ChecklistItem(f"{p.id}-forberedelse-{i:02d}", {lang: text}) for i, text in

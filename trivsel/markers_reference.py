@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .markers import MarkerError, PageContext, _esc, _link_from
+from .language import format_date
+from .markers import MarkerError, PageContext, _esc, _link_from, countries_for, rule_trail
 from .glossary import GLOSSARY_PAGE
 from .model import Model
 
@@ -31,10 +32,10 @@ def rule_users(m: Model, rule_id: str) -> list[tuple[str, dict]]:
 
 
 def all_rules(ctx: PageContext, arg: str) -> str:
-    """Every rule, grouped by country, with who uses it; each rule's id is its anchor."""
+    """Every rule, the reader's country first, with its trail and who uses it; each rule's id is its anchor."""
     m, lang = ctx.model, ctx.lang
     out = []
-    for country in ("dk", "no"):
+    for country, _ in countries_for(lang):
         chosen = [r for r in m.rules.values() if r.country == country]
         if not chosen:
             continue
@@ -42,10 +43,21 @@ def all_rules(ctx: PageContext, arg: str) -> str:
         for rule in chosen:
             users = ", ".join(f"[{title[lang]}]({_link_from(ctx.page_id, pid)}#regler)"
                               for pid, title in rule_users(m, rule.id))
-            out += [f"#### {rule.title[lang]} {{#{rule.id}}}", "", rule.summary[lang], "",
-                    f"[{rule.reference}]({rule.url}) · *{m.ui('last_checked', lang)}: {rule.last_checked}*"
-                    + (f" · {m.ui('rule_used_by', lang)}: {users}" if users else ""), ""]
+            trail = [f"[{rule.reference}]({rule.url})"]
+            if rule.in_force_from:
+                trail.append(f"{m.ui('in_force_from', lang)}: {format_date(rule.in_force_from, lang)}")
+            trail.append(f"*{rule_trail(m, rule, lang)}*"
+                         + (f" {m.ui('checked_against', lang)} [{_esc(_short_address(rule.checked_against))}]"
+                            f"({rule.checked_against})" if rule.last_checked and rule.checked_against else ""))
+            if users:
+                trail.append(f"{m.ui('rule_used_by', lang)}: {users}")
+            out += [f"#### {rule.title[lang]} {{#{rule.id}}}", "", rule.summary[lang], "", " · ".join(trail), ""]
     return "\n".join(out)
+
+
+def _short_address(url: str) -> str:
+    """'https://lovdata.no/lov/2005-06-17-62/§4-3' -> 'lovdata.no/lov/2005-06-17-62/§4-3'."""
+    return url.split("://", 1)[-1].removeprefix("www.").rstrip("/")
 
 
 def accessibility_contact(ctx: PageContext, arg: str) -> str:

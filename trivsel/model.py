@@ -14,6 +14,7 @@ from pathlib import Path
 from .errors import ContentError, Problem
 from .glossary import Term, terms_from
 from .pulse import Pulse, pulse_from
+from .rules import front_page_problem, record_problems
 from .schema import plain, validate
 from .yamlfile import YamlDoc, load_yaml
 
@@ -47,14 +48,24 @@ class Rule:
     country: str
     reference: str
     url: str
-    last_checked: str
+    last_checked: str | None  # None: not yet confirmed against the official text
     title: Text
     summary: Text
+    checked_against: str | None = None
+    in_force_from: str | None = None
+    unconfirmed: str | None = None
 
 
 def stale_rules(rules: dict[str, Rule], today: dt.date, max_age_days: int = 365) -> list[Rule]:
     """Rules whose summary was last compared with the official text more than a year ago."""
-    return [r for r in rules.values() if (today - dt.date.fromisoformat(r.last_checked)).days > max_age_days]
+    return [r for r in rules.values()
+            if r.last_checked and (today - dt.date.fromisoformat(r.last_checked)).days > max_age_days]
+
+
+def build_day() -> dt.date:
+    """Today, for date checks; KC_TODAY lets a test (or an editor planning ahead) set it."""
+    import os
+    return dt.date.fromisoformat(os.environ.get("KC_TODAY") or dt.date.today().isoformat())
 
 
 @dataclass(frozen=True)
@@ -247,12 +258,20 @@ def load_model(content_dir: Path, languages: tuple[str, ...], root: Path | None 
                 problems.append(Problem(rules_doc.path, f"rule '{r['id']}' has country '{r['country']}' "
                                         f"but its id must start with '{r['country']}-'",
                                         line=rules_doc.line_of((i, "country")), field=f"[{i}].country", guide="id-format"))
+            trail = record_problems(r, build_day())
+            for name, message in trail:
+                problems.append(Problem(rules_doc.path, f"rule '{r['id']}': {message}",
+                                        line=rules_doc.line_of((i, name)), field=f"[{i}].{name}", guide="rule-trail"))
             rules.setdefault(r["id"], Rule(r["id"], r["country"], r["reference"], r["url"],
-                                           r["last_checked"], r["title"], r["summary"]))
+                                           r.get("last_checked"), r["title"], r["summary"],
+                                           r.get("checked_against"), r.get("in_force_from"), r.get("unconfirmed")))
     sources: dict[str, Source] = {}
     if sources_doc:
         _check_list_ids(sources_doc, "source", problems)
-        for s in sources_doc.data:
+        for i, s in enumerate(sources_doc.data):
+            if s.get("url") and (problem := front_page_problem(s["url"])):
+                problems.append(Problem(sources_doc.path, f"source '{s['id']}': {problem}; or leave `url` out",
+                                        line=sources_doc.line_of((i, "url")), field=f"[{i}].url", guide="rule-trail"))
             sources.setdefault(s["id"], Source(s["id"], s["short"], s["citation"], s.get("url"), s.get("note")))
 
     meeting = None
@@ -345,6 +364,8 @@ def _load_modules(folder, root, languages, theme_ids, sources, check_sources, pr
                 problems.append(Problem(doc.path, f"unknown id '{ref}'; it must be an id in content/rules.yml "
                                         f"(known: {', '.join(sorted(rules))})",
                                         line=doc.line_of(("rules", i)), field=f"rules[{i}]", guide="unknown-id"))
+        if rules is not None:
+            _both_countries(module.rules, rules, doc.path, doc.line_of(("rules",)), problems)
     # Prerequisites must not go round in a circle.
     for mid in modules:
         seen, stack = set(), [(mid, (mid,))]
@@ -422,6 +443,25 @@ def _load_programmes(folder, root, languages, modules, problems, files) -> list[
     return programmes
 
 
+COUNTRIES = ("dk", "no")
+
+
+def _both_countries(refs, rules, doc_path: str, line, problems: list[Problem]) -> None:
+    """A unit citing rules cites each country's: every reader sees the rule of their own country."""
+    if not refs or not rules:
+        return
+    have = {rules[r].country for r in refs if r in rules}
+    if not have:
+        return
+    for country in COUNTRIES:
+        if country not in have:
+            other = next(iter(have))
+            problems.append(Problem(doc_path, f"cites only {other} rules; add the matching rule from "
+                                    f"'{country}' (an id starting '{country}-' in content/rules.yml), so that "
+                                    f"readers in each country see their own rule first",
+                                    line=line, field="rules", guide="rule-trail"))
+
+
 def _load_themes(folder: Path, root: Path, languages, rules, sources, check_rules: bool,
                  check_sources: bool, problems: list[Problem], files: list[Path]) -> list[Theme]:
     themes: list[Theme] = []
@@ -468,6 +508,8 @@ def _load_themes(folder: Path, root: Path, languages, rules, sources, check_rule
                     problems.append(Problem(shown, f"unknown id '{ref}'; it must be an id in {kind} "
                                             f"(known: {', '.join(sorted(known))})",
                                             line=doc.line_of((field_name, i)), field=f"{field_name}[{i}]", guide="unknown-id"))
+        if check_rules:
+            _both_countries(d["rules"], rules, shown, doc.line_of(("rules",)), problems)
         themes.append(Theme(theme_id, d["number"], d["title"], d["summary"], tuple(d["dialogue"]),
                             tuple(items), tuple(d["rules"]), tuple(d["sources"]), shown))
     themes.sort(key=lambda t: t.number)

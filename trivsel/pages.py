@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import posixpath
 import re
+
+from .language import date_as_list
 from .errors import Problem
 
 HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
@@ -110,6 +112,16 @@ def _lines_outside_code(text: str):
 
 
 
+
+
+def dates_read_as_lists(text: str, lang: str) -> list[tuple[int, str]]:
+    """(line, '20. september') for each line that Markdown would turn from a date into a list."""
+    found = []
+    for number, line in _lines_outside_code(text):
+        date = date_as_list(line, lang)
+        if date:
+            found.append((number, date))
+    return found
 
 
 def headings(text: str) -> list[tuple[int, int, str, str | None]]:

@@ -37,3 +37,21 @@ def page_translations(docs_dir: Path, languages: tuple[str, ...]) -> tuple[dict[
                     f"is missing: the page exists as {shown(have)} but every page needs "
                     f"{', '.join(languages)}; translate it into '{lang}' (no page falls back to another language)", guide="missing-translation"))
     return dict(pages), problems
+
+
+BOM = "\ufeff"
+
+
+def read_page(path: Path, shown: str) -> tuple[str | None, Problem | None]:
+    """A page's text, or the one-line reason it cannot be read (not UTF-8, a byte-order mark)."""
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return None, Problem(shown, f"is not UTF-8 (byte 0x{data[exc.start]:02x} cannot be read); "
+                             "save the file as UTF-8", line=line, guide="encoding")
+    if text.startswith(BOM):
+        return None, Problem(shown, "starts with a byte-order mark (BOM); save it as UTF-8 without BOM",
+                             line=1, guide="encoding")
+    return text, None

@@ -68,6 +68,11 @@ class _UniqueKeyLoader(_BaseLoader):
         return super().construct_mapping(node, deep)
 
 
+# Dates stay text: the model checks them and names an impossible one (2026-02-30)
+# in one line, where YAML's own date parser would stop with a traceback.
+_UniqueKeyLoader.add_constructor("tag:yaml.org,2002:timestamp", _BaseLoader.construct_scalar)
+
+
 def load_yaml(path: Path, shown_as: str) -> YamlDoc:
     """Parse ``path``; a syntax error becomes a one-line ContentError."""
     try:
