@@ -65,6 +65,8 @@ class _State:
     renderer: "pdf.SheetRenderer | None" = None
     cache_dir: Path = Path(".cache")
     linkers: dict = field(default_factory=dict)  # language -> TermLinker
+    handouts: dict = field(default_factory=dict)  # (language, module id) -> participant handout HTML
+    programme_pages: dict = field(default_factory=dict)  # (language, programme id) -> (folder, SiteInfo, source)
     files: dict = field(default_factory=dict)  # language -> MkDocs Files of that language's pass
 
 
@@ -211,8 +213,11 @@ def on_page_content(html, page, config, files):
     site = outputs.SiteInfo((config.site_url or "/").rstrip("/") + "/", config.site_name,
                             str(config.extra.get("edition", "")), STATE.default_lang)
     out = outputs.page_outputs(STATE.model, page_id, lang, html, dest, site, f"docs/{page.file.src_uri}")
-    if out.sheet:
-        STATE.sheet_jobs.append(out.sheet)
+    STATE.sheet_jobs.extend(out.sheets)
+    if out.handout is not None:
+        STATE.handouts[(lang, page_id.split("/", 1)[1])] = out.handout
+    if page_id.startswith(generated.PROGRAMME_DIR + "/"):
+        STATE.programme_pages[(lang, page_id.split("/", 1)[1])] = (dest, site, f"docs/{page.file.src_uri}")
     for name, text in out.files:
         dest.mkdir(parents=True, exist_ok=True)
         (dest / name).write_text(text, encoding="utf-8", newline="")
@@ -310,7 +315,20 @@ def robots_txt(site_url: str | None) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _programme_handouts(lang: str) -> None:
+    """Queue each programme's combined handout, once its modules' handouts are known."""
+    for programme in STATE.model.programmes:
+        where = STATE.programme_pages.get((lang, programme.id))
+        if where is None:
+            continue
+        handouts = {mid: html for (hl, mid), html in STATE.handouts.items() if hl == lang}
+        job = outputs.programme_handout_job(STATE.model, programme, lang, handouts, *where)
+        if job is not None:
+            STATE.sheet_jobs.append(job)
+
+
 def on_post_build(config):
+    _programme_handouts(_current_lang(config))
     _start_sheets()
     STATE.passes_done += 1
     # After the last language: wait for the sheets (they rendered while the other

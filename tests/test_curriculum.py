@@ -8,86 +8,74 @@ from pathlib import Path
 import icalendar
 
 from conftest import LANGS, problems_of
-from trivsel.curriculum import ics, schedule, split_minutes, totals
-from trivsel.model import Module, Programme, ProgrammeDay, ProgrammeItem
+from trivsel.curriculum import day_dates, ics, schedule, totals
+from trivsel.model import Module, Programme, ProgrammeDay, ProgrammeItem, ShortVersion
 
 T = {"da": "x", "nb": "x", "en": "x"}
 
 
-def module(mid, teaching, exercise, pre=()):
-    return Module(mid, {"da": mid, "nb": mid, "en": mid}, T, T, teaching, exercise, tuple(pre), (), (), (), (), "")
+def module(mid, teaching, exercise, pre=(), short=None):
+    return Module(mid, {"da": mid, "nb": mid, "en": mid}, T, T, teaching, exercise, tuple(pre), (), (), (), (), "",
+                  short=short)
 
 
 def test_clock_times_and_totals():
-    mods = {"a": module("a", 40, 50), "b": module("b", 25, 35)}
+    short = ShortVersion(20, 25, ("a",), ("b",))
+    mods = {"a": module("a", 40, 50), "b": module("b", 25, 35, short=short)}
     prog = Programme("p", T, T, T, "2027-01-04", (
         ProgrammeDay("08:30", (ProgrammeItem("module", "a"), ProgrammeItem("break", minutes=15, title=T),
-                               ProgrammeItem("module", "b", minutes=45),
-                               ProgrammeItem("session", minutes=30, title=T))),
+                               ProgrammeItem("module", "b", short=True),
+                               ProgrammeItem("session", minutes=30, title=T, live_calls=True))),
         ProgrammeDay("13:05", (ProgrammeItem("module", "b"),)),
     ), "")
     days = schedule(prog, mods)
     first = [(s.start, s.end) for s in days[0].slots]
     assert first == [(510, 600), (600, 615), (615, 660), (660, 690)]  # 08:30-10:00-10:15-11:00-11:30
-    assert [(s.teaching, s.exercise) for s in days[0].slots] == [(40, 50), (0, 0), (19, 26), (30, 0)]
+    # The short version's own split; live calls are not teaching.
+    assert [(s.teaching, s.exercise) for s in days[0].slots] == [(40, 50), (0, 0), (20, 25), (0, 0)]
     assert (days[1].slots[0].start, days[1].slots[0].end) == (785, 845)
-    assert totals(days) == {"teaching": 40 + 19 + 30 + 25, "exercise": 50 + 26 + 35, "break": 15,
+    assert totals(days) == {"teaching": 40 + 20 + 25, "exercise": 50 + 25 + 35, "break": 15, "live_calls": 30,
                             "total": 180 + 60}
 
 
-def test_override_keeps_the_module_split():
-    assert split_minutes(60, 40, 50) == (27, 33)
-    assert split_minutes(45, 0, 30) == (0, 45)
-    assert sum(split_minutes(7, 1, 1)) == 7
-
-
-def test_calendar_file_parses_and_has_every_item():
+def test_calendar_file_has_a_time_zone_links_and_folds_breaks():
     mods = {"a": module("a", 30, 30)}
     prog = Programme("p", T, T, T, "2027-01-08", (
-        ProgrammeDay("09:00", (ProgrammeItem("module", "a"),)),
-        ProgrammeDay("09:00", (ProgrammeItem("break", minutes=15, title={"da": "Pause, kaffe; te", "nb": "", "en": ""}),)),
-    ), "")
-    text = ics("p", "Første uge", schedule(prog, mods), dt.date(2027, 1, 8), "da", "https://x/", "20261101T000000Z")
+        ProgrammeDay("09:00", (ProgrammeItem("module", "a"),
+                               ProgrammeItem("break", minutes=15, title={"da": "Pause, kaffe; te", "nb": "", "en": ""}),
+                               ProgrammeItem("session", minutes=30, title=T))),
+        ProgrammeDay("09:00", (ProgrammeItem("session", minutes=60, title=T),), after=3),
+    ), "", "Europe/Oslo")
+    days = schedule(prog, mods)
+    dates = day_dates(days, dt.date(2027, 1, 8), [d.after for d in prog.days])
+    link = lambda slot, day: f"https://x/{slot.module_id or 'p'}/#dag-{day.number}"  # noqa: E731
+    text = ics("p", "Første uge", days, dates, "da", link, "Europe/Oslo", "20261101T000000Z", "Pauser")
     cal = icalendar.Calendar.from_ical(text)
+    [tz] = [c for c in cal.walk() if c.name == "VTIMEZONE"]
+    assert str(tz["tzid"]) == "Europe/Oslo"
     events = [c for c in cal.walk() if c.name == "VEVENT"]
-    assert len(events) == 2
-    assert events[0].decoded("dtstart") == dt.datetime(2027, 1, 8, 9, 0)
-    assert events[0].decoded("dtend") == dt.datetime(2027, 1, 8, 10, 0)
-    # Day 2 falls on the next weekday: Friday 8 January -> Monday 11 January.
-    assert events[1].decoded("dtstart") == dt.datetime(2027, 1, 11, 9, 0)
-    assert str(events[1]["summary"]) == "Pause, kaffe; te"
+    assert len(events) == 3  # the break is folded into the module before it
+    start = events[0].decoded("dtstart")
+    assert start.replace(tzinfo=None) == dt.datetime(2027, 1, 8, 9, 0)
+    assert start.utcoffset() == dt.timedelta(hours=1)  # CET in January
+    assert events[0]["dtstart"].params["TZID"] == "Europe/Oslo"
+    assert "Pause, kaffe; te 10:00–10:15" in str(events[0]["description"])
+    assert str(events[0]["url"]) == "https://x/a/#dag-1"
+    # Day 2 is three working days after Friday 8 January: Wednesday 13 January.
+    assert events[2].decoded("dtstart").replace(tzinfo=None) == dt.datetime(2027, 1, 13, 9, 0)
     assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
 
 
-def test_built_calendar_files_parse(site):
+def test_shipped_calendars_parse_with_their_time_zone(site):
     import json
     catalog = json.loads((site / "catalog.json").read_text(encoding="utf-8"))
-    assert {p["id"] for p in catalog["programmes"]} == {"forste-uke", "serviceuke", "etter-en-hendelse"}
-    for p in catalog["programmes"]:
+    for prog in catalog["programmes"]:
         for lang in LANGS:
-            cal = icalendar.Calendar.from_ical((site / p["ics"][lang]).read_bytes())
+            cal = icalendar.Calendar.from_ical((site / prog["ics"][lang]).read_text(encoding="utf-8"))
             events = [c for c in cal.walk() if c.name == "VEVENT"]
-            assert len(events) == sum(len(d["items"]) for d in p["days"])
-            total = sum((e.decoded("dtend") - e.decoded("dtstart")).seconds // 60 for e in events)
-            assert total == p["total_minutes"]
-    forste = next(p for p in catalog["programmes"] if p["id"] == "forste-uke")
-    assert len(forste["days"]) == 5
-
-
-def test_module_anchors_are_the_same_in_every_language(site):
-    import json
-    import re
-    catalog = json.loads((site / "catalog.json").read_text(encoding="utf-8"))
-    assert len(catalog["modules"]) == 10
-    for mod in catalog["modules"]:
-        assert any(a.startswith("ovelse-") for a in mod["anchors"]), mod["id"]
-        for lang in LANGS:
-            html = (site / mod["url"][lang] / "index.html").read_text(encoding="utf-8")
-            ids = re.findall(r'<h[23][^>]* id="([^"]+)"', html)
-            # The same sections everywhere; the rules come in the reader's country's order.
-            assert sorted(ids) == sorted(mod["anchors"]), (mod["id"], lang)
-    stemmen = next(m for m in catalog["modules"] if m["id"] == "stemmen")
-    assert "ovelse-tempo" in stemmen["anchors"]
+            assert events and all(e["dtstart"].params["TZID"] == prog["timezone"] for e in events)
+            assert all(str(e["url"]).startswith("https://") for e in events)
+            assert not any(str(e["summary"]) in ("Pause", "Frokost", "Lunsj", "Lunch", "Break") for e in events)
 
 
 # --- bad programmes and modules -------------------------------------------------
@@ -115,13 +103,13 @@ def test_prerequisite_scheduled_after_its_dependant(content):
 
 
 def test_day_longer_than_eight_hours(content):
-    edit(content / "programmes" / "forste-uke.yml", "          minutes: 90", "          minutes: 290")
+    edit(content / "programmes" / "forste-uke.yml", "          minutes: 60", "          minutes: 260")
     msgs = problems_of(content)
-    assert any("day 1 is 9 h 20 min long; a day may last at most 8 hours" in m for m in msgs), msgs
+    assert any("day 1 is 8 h 50 min long; a day may last at most 8 hours" in m for m in msgs), msgs
 
 
 def test_negative_and_missing_minutes(content):
-    edit(content / "programmes" / "etter-en-hendelse.yml", "minutes: 15", "minutes: -5")
+    edit(content / "programmes" / "etter-en-hendelse.yml", "minutes: 20", "minutes: -5")
     edit(content / "modules" / "stemmen.yml", "  exercise:", "  exercice:")
     msgs = problems_of(content)
     assert any("etter-en-hendelse.yml" in m and "-5 is out of range" in m for m in msgs), msgs
@@ -139,3 +127,51 @@ def test_prerequisites_in_a_circle(content):
     edit(content / "modules" / "empatisk-kommunikasjon.yml", "prerequisites: []", "prerequisites: [stemmen]")
     msgs = problems_of(content)
     assert any("prerequisites go round in a circle" in m for m in msgs), msgs
+
+
+# --- programmes safe by construction -------------------------------------------
+
+def test_live_calls_before_the_threats_module_stop_the_build(content):
+    path = content / "programmes" / "forste-uke.yml"
+    # Day 1's listening-in becomes live calls: the threats and set-response modules come on day 2.
+    edit(path, 'minutes: 60\n  - start: "08:30"', 'minutes: 60\n          live_calls: true\n  - start: "08:30"')
+    msgs = problems_of(content)
+    line = next(m for m in msgs if "'svarberedskap' must come before any session with live calls" in m)
+    assert line.startswith("content/programmes/forste-uke.yml:") and "day 1, item 7 has live calls" in line
+    assert any("'trusler-og-selvskading' must come before" in m for m in msgs)
+
+
+def test_a_block_of_100_minutes_without_a_break_stops_the_build(content):
+    edit(content / "programmes" / "forste-uke.yml", "          minutes: 60", "          minutes: 100")
+    msgs = problems_of(content)
+    [line] = [m for m in msgs if "without a break" in m]
+    assert line.startswith("content/programmes/forste-uke.yml:") and "day 1 runs 100 minutes without a break" in line
+
+
+def test_a_shortened_module_needs_its_own_short_version(content):
+    edit(content / "programmes" / "serviceuke.yml", "      - module: klart-sprak",
+         "      - module: klart-sprak\n        version: short")
+    [line] = problems_of(content)
+    assert line.startswith("content/programmes/serviceuke.yml:") and "'klart-sprak' has no short version" in line
+    assert "(guide: forfattere/fejl/#programme-rules)" in line
+
+
+def test_minutes_cut_by_hand_are_refused(content):
+    edit(content / "programmes" / "serviceuke.yml", "      - module: klart-sprak",
+         "      - module: klart-sprak\n        minutes: 45")
+    msgs = problems_of(content)
+    assert any("serviceuke.yml" in m and "minutes" in m for m in msgs), msgs
+
+
+def test_shipped_programmes_run_threat_training_before_live_calls(site):
+    import json
+    catalog = json.loads((site / "catalog.json").read_text(encoding="utf-8"))
+    first = next(p for p in catalog["programmes"] if p["id"] == "forste-uke")
+    order = [i for d in first["days"] for i in d["items"]]
+    live = next(n for n, i in enumerate(order) if i.get("live_calls"))
+    for mid in ("svarberedskap", "trusler-og-selvskading"):
+        assert next(n for n, i in enumerate(order) if i.get("module") == mid) < live
+    assert first["live_call_minutes"] > 0
+    after = next(p for p in catalog["programmes"] if p["id"] == "etter-en-hendelse")
+    assert after["days"][1]["after"] >= 2  # follow-up days later
+    assert {m["id"]: m["before_live_calls"] for m in catalog["modules"]}["trusler-og-selvskading"] is True

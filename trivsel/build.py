@@ -8,6 +8,7 @@ sees every mistake at once. The result is reused by every language pass.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +16,10 @@ from .errors import ContentError, Problem
 from .markers import PageContext, expand
 from .model import Model, load_model
 from .pages import check_anchors, dates_read_as_lists, exercises, headings, page_title, trainer_notes, without_front_matter
+from .materials import placement_problems
 from .translations import page_translations, read_page
+
+MATERIALS_MARKER_RE = re.compile(r"^<!--\s*kc:materials\s+(.*?)\s*-->[ \t]*$", re.M)
 
 THEME_SECTION = "temaer"
 MODULE_SECTION = "moduler"
@@ -94,6 +98,23 @@ def _module_extras(model: Model, pages, texts: dict[Path, str], problems: list[P
                                         "'ovelse-', e.g. '## Øvelse: Tempo {#ovelse-tempo}'", guide="module-rules"))
             extras[("notes", module.id, lang)] = notes
             extras[("exercises", module.id, lang)] = found
+            ids = {eid for eid, _ in found}
+            for n, (objective, practised) in enumerate(zip(module.objectives, module.objective_exercises)):
+                unknown = [e for e in practised if e not in ids]
+                if unknown:
+                    problems.append(Problem(module.file, f"objective {n + 1} ('{objective[lang][:40]}…') names "
+                                            f"{', '.join(unknown)}, which {shown} does not have; list exercises that "
+                                            f"practise it (exercises: {', '.join(sorted(ids))})",
+                                            field=f"objectives[{n}].exercises", guide="module-rules"))
+            if module.short is not None:
+                sections = {a for _, level, _, a in headings(text) if level == 2 and a}
+                unknown = [s for s in module.short.keep + module.short.skip if s not in sections]
+                if unknown:
+                    problems.append(Problem(module.file, f"short_version names {', '.join(unknown)}, which {shown} "
+                                            f"does not have (sections: {', '.join(sorted(sections))})",
+                                            field="short_version", guide="module-rules"))
+            problems.extend(placement_problems(text, module.id, model.materials.get(module.id, []),
+                                               {eid for eid, _ in found}, shown, MATERIALS_MARKER_RE))
     return extras
 
 

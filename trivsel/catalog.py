@@ -10,7 +10,7 @@ import json
 from .model import Model
 from .curriculum import clock, schedule, totals
 from .generated import PROGRAMME_DIR
-from .pages import page_url, unit_file_url
+from .pages import HANDOUTS_SUFFIX, MATERIALS_SUFFIX, TRAINER_SUFFIX, page_url, unit_file_url
 from .pulse import FORM_PAGE, PULSE_PAGE, SCALE, TEMPLATE_NAME
 
 
@@ -24,8 +24,15 @@ def build_catalog(model: Model, site_url: str, pages: dict[str, dict[str, str]],
     def urls(page_id: str) -> dict[str, str]:
         return {lang: page_url(page_id, lang, default_lang) for lang in langs}
 
-    def files(page_id: str, ext: str) -> dict[str, str]:
-        return {lang: unit_file_url(page_id, lang, default_lang, ext) for lang in langs}
+    def files(page_id: str, ext: str, suffix: str = "") -> dict[str, str]:
+        return {lang: unit_file_url(page_id, lang, default_lang, ext, suffix) for lang in langs}
+
+    def item_entry(s) -> dict:
+        if s.kind == "module":
+            return {"module": s.module_id, "minutes": s.minutes, **({"version": "short"} if s.short else {})}
+        if s.kind == "break":
+            return {"break": True, "minutes": s.minutes}
+        return {"session": s.title, "minutes": s.minutes, "live_calls": s.live_calls}
 
     def programme_entry(p) -> dict:
         page_id = f"{PROGRAMME_DIR}/{p.id}"
@@ -33,12 +40,14 @@ def build_catalog(model: Model, site_url: str, pages: dict[str, dict[str, str]],
         return {
             "id": p.id, "title": p.title, "url": urls(page_id),
             "pdf": files(page_id, "pdf"), "ics": files(page_id, "ics"),
+            "handouts": files(page_id, "pdf", HANDOUTS_SUFFIX),
+            "timezone": p.timezone,
             "days": [{"start": clock(d.slots[0].start) if d.slots else p.days[d.number - 1].start,
-                      "items": [{"module": s.module_id, "minutes": s.minutes} if s.kind == "module"
-                                else {"break": True, "minutes": s.minutes} if s.kind == "break"
-                                else {"session": s.title, "minutes": s.minutes} for s in d.slots]}
+                      "after": p.days[d.number - 1].after,
+                      "items": [item_entry(s) for s in d.slots]}
                      for d in days],
             "total_minutes": totals(days)["total"],
+            "live_call_minutes": totals(days)["live_calls"],
         }
 
     return {
@@ -57,8 +66,12 @@ def build_catalog(model: Model, site_url: str, pages: dict[str, dict[str, str]],
         "modules": [{
             "id": m.id, "title": m.title, "url": urls(f"moduler/{m.id}"),
             "pdf": files(f"moduler/{m.id}", "pdf"),
+            "trainer_pdf": files(f"moduler/{m.id}", "pdf", TRAINER_SUFFIX),
+            "materials": files(f"moduler/{m.id}", "pdf", MATERIALS_SUFFIX) if model.materials.get(m.id) else None,
             "minutes": {"teaching": m.teaching, "exercise": m.exercise},
+            "before_live_calls": m.before_live_calls,
             "objectives": {lang: [o[lang] for o in m.objectives] for lang in langs},
+            "objective_exercises": [list(e) for e in m.objective_exercises],
             "anchors": anchors.get(f"moduler/{m.id}", []),
             "themes": list(m.themes),
         } for m in model.modules],

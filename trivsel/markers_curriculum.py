@@ -6,7 +6,8 @@ from .curriculum import clock, schedule, totals
 from .generated import PROGRAMME_DIR
 from .markers import MarkerError, PageContext, _esc, _link_from, cards, checklist_html
 from .model import ChecklistItem, Module, Programme
-from .pages import file_link, unit_file_name
+from .materials import page_html
+from .pages import MATERIALS_SUFFIX, TRAINER_SUFFIX, file_link, unit_file_name
 
 
 def _need_module(ctx: PageContext) -> Module:
@@ -23,6 +24,15 @@ def _programme_arg(ctx: PageContext, arg: str) -> Programme:
                       f"{', '.join(p.id for p in ctx.model.programmes)}")
 
 
+def module_downloads(module_id: str, lang: str, has_materials: bool) -> list[tuple[str, str]]:
+    """(file name, ui label) of a module's printed editions: participants', trainer's, card sheet."""
+    out = [(unit_file_name(module_id, lang, "pdf"), "handout_download"),
+           (unit_file_name(f"{module_id}-{TRAINER_SUFFIX}", lang, "pdf"), "trainer_download")]
+    if has_materials:
+        out.append((unit_file_name(f"{module_id}-{MATERIALS_SUFFIX}", lang, "pdf"), "materials_download"))
+    return out
+
+
 def _minutes(m, lang: str, n: int) -> str:
     return m.ui("agenda_minutes", lang, minutes=n)
 
@@ -35,8 +45,9 @@ def module_header(ctx: PageContext, arg: str) -> str:
     themes = ", ".join(f"[{m.theme(t).title[lang]}]({_link_from(ctx.page_id, 'temaer/' + t)})" for t in module.themes)
     duration = m.ui("module_duration_value", lang, total=module.minutes, teaching=module.teaching,
                     exercise=module.exercise)
-    handout = (f'<a class="md-button" href="{file_link(ctx.page_id, unit_file_name(module.id, lang, "pdf"))}" download>'
-               f'{_esc(m.ui("handout_download", lang))}</a>')
+    handout = "".join(
+        f'<a class="md-button" href="{file_link(ctx.page_id, name)}" download>{_esc(m.ui(label, lang))}</a> '
+        for name, label in module_downloads(module.id, lang, bool(m.materials.get(module.id))))
     strings = (f'<span hidden id="kc-strings" data-copy-link="{_esc(m.ui("copy_link", lang))}" '
                f'data-link-copied="{_esc(m.ui("link_copied", lang))}"></span>')
     out = [f"# {module.title[lang]}", "", f'<p class="kc-lead">{_esc(module.summary[lang])}</p>', "",
@@ -49,6 +60,18 @@ def module_header(ctx: PageContext, arg: str) -> str:
            f"## {m.ui('objectives_heading', lang)} {{#laeringsmaal}}", "", m.ui("objectives_intro", lang), ""]
     out += [f"- {o[lang]}" for o in module.objectives]
     return "\n".join(out) + "\n"
+
+
+def materials(ctx: PageContext, arg: str) -> str:
+    """The materials an exercise uses (role cards, scripts, decks, samples), folded on the page.
+
+    An id the module's materials file does not have is reported by the build's placement check.
+    """
+    module = _need_module(ctx)
+    m, lang = ctx.model, ctx.lang
+    known = {mat.id: mat for mat in m.materials.get(module.id, [])}
+    words = lambda key: m.ui(key, lang)  # noqa: E731
+    return "\n".join(page_html(known[mid], lang, words) for mid in arg.split() if mid in known) + "\n"
 
 
 def key_points(ctx: PageContext, arg: str) -> str:
@@ -92,7 +115,8 @@ def programme(ctx: PageContext, arg: str) -> str:
     out = [f"# {p.title[lang]}", "", f'<p class="kc-lead">{_esc(p.summary[lang])}</p>', "",
            f"**{m.ui('programme_audience', lang)}:** {p.audience[lang]}", "",
            m.ui("programme_total", lang, total=_hours(t["total"], lang), teaching=_hours(t["teaching"], lang),
-                exercise=_hours(t["exercise"], lang), breaks=_hours(t["break"], lang)), "",
+                exercise=_hours(t["exercise"], lang), calls=_hours(t["live_calls"], lang),
+                breaks=_hours(t["break"], lang)), "",
            f'<a class="md-button" href="{file_link(ctx.page_id, unit_file_name(p.id, lang, "ics"))}" download>'
            f'{_esc(m.ui("programme_ics", lang))}</a> '
            f'<a class="md-button" href="{file_link(ctx.page_id, unit_file_name(p.id, lang, "pdf"))}" download>'
@@ -101,6 +125,9 @@ def programme(ctx: PageContext, arg: str) -> str:
     for day in days:
         n = day.number
         heading = m.ui("programme_day", lang, n=n) if len(days) > 1 else m.ui("programme_agenda", lang)
+        after = p.days[n - 1].after
+        if after > 1:
+            heading += f" ({m.ui('programme_day_after', lang, days=after, previous=n - 1)})"
         out += [f"## {heading} {{#dag-{n}}}", "",
                 f"| {m.ui('programme_time', lang)} | {m.ui('programme_item', lang)} | {m.ui('programme_minutes', lang)} |",
                 "| --- | --- | ---: |"]
@@ -108,14 +135,19 @@ def programme(ctx: PageContext, arg: str) -> str:
             title = slot.title[lang]
             if slot.kind == "module":
                 title = f"[{title}]({_link_from(ctx.page_id, 'moduler/' + slot.module_id)})"
+                if slot.short:
+                    title += f" ({m.ui('programme_short_version', lang)})"
             elif slot.kind == "break":
                 title = f"*{title}*"
+            elif slot.live_calls:
+                title += f' <span class="kc-live-calls">({_esc(m.ui("programme_live_calls", lang))})</span>'
             out.append(f"| {clock(slot.start)}–{clock(slot.end)} | {title} | {slot.minutes} |")
         teaching = sum(s.teaching for s in day.slots)
         exercise = sum(s.exercise for s in day.slots)
         breaks = sum(s.minutes for s in day.slots if s.kind == "break")
-        out += ["", m.ui("programme_day_total", lang, n=n, total=_hours(teaching + exercise + breaks, lang),
-                         teaching=_hours(teaching, lang), exercise=_hours(exercise, lang),
+        calls = sum(s.minutes for s in day.slots if s.live_calls)
+        out += ["", m.ui("programme_day_total", lang, n=n, total=_hours(sum(s.minutes for s in day.slots), lang),
+                         teaching=_hours(teaching, lang), exercise=_hours(exercise, lang), calls=_hours(calls, lang),
                          breaks=_hours(breaks, lang)), ""]
     used = list(dict.fromkeys(p.module_ids()))
     out += [f"## {m.ui('programme_objectives', lang)} {{#laeringsmaal}}", "", m.ui("objectives_intro", lang), ""]
@@ -146,6 +178,7 @@ def _preparation(ctx: PageContext, used: list[str]) -> list[str]:
 CURRICULUM_MARKERS = {
     "module-header": module_header,
     "key-points": key_points,
+    "materials": materials,
     "module-cards": module_cards,
     "programme": programme,
     "programme-list": programme_list,

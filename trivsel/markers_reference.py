@@ -60,6 +60,36 @@ def _short_address(url: str) -> str:
     return url.split("://", 1)[-1].removeprefix("www.").rstrip("/")
 
 
+def helplines(ctx: PageContext, arg: str) -> str:
+    """Emergency numbers and helplines from content/helplines.yml: the reader's country first,
+    the other folded (and so left off the printed handout). Every page shows the same numbers."""
+    m, lang = ctx.model, ctx.lang
+    if not m.helplines:
+        raise MarkerError("needs numbers: add them to content/helplines.yml (see schemas/helplines.schema.json)")
+    out = [f"## {m.ui('helplines_heading', lang)} {{#numre}}", "", m.ui("helplines_intro", lang), ""]
+    for country, folded in countries_for(lang):
+        chosen = [h for h in m.helplines if h.country == country]
+        if not chosen:
+            continue
+        rows = [f"| {m.ui('helplines_number', lang)} | {m.ui('helplines_service', lang)} | "
+                f"{m.ui('helplines_when', lang)} |", "| --- | --- | --- |"]
+        for h in chosen:
+            trail = (f"{m.ui('last_checked', lang)}: {format_date(h.last_checked, lang)}" if h.last_checked
+                     else m.ui("rule_unconfirmed", lang))
+            hours = f" ({h.hours[lang]})" if h.hours else ""
+            number = f"**{h.number}**" if h.acute else h.number
+            rows.append(f"| {number} | [{h.name[lang]}]({h.url}){hours} | {h.when[lang]} "
+                        f'<span class="kc-trail">{_esc(trail)}</span> |')
+        heading = f"### {m.ui('country_' + country, lang)} {{#numre-{country}{' .kc-rules-abroad' if folded else ''}}}"
+        out += [heading, ""]
+        if folded:
+            out += [f'??? kc-abroad "{m.ui("abroad_" + country, lang)}"', ""] + ["    " + r for r in rows]
+        else:
+            out += rows
+        out.append("")
+    return "\n".join(out)
+
+
 def accessibility_contact(ctx: PageContext, arg: str) -> str:
     """Where to report an accessibility problem: `extra.accessibility` in mkdocs.yml."""
     m, lang = ctx.model, ctx.lang
@@ -80,5 +110,6 @@ def accessibility_contact(ctx: PageContext, arg: str) -> str:
 REFERENCE_MARKERS = {
     "glossary": glossary,
     "all-rules": all_rules,
+    "helplines": helplines,
     "accessibility-contact": accessibility_contact,
 }

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .errors import ContentError, Problem
 from .glossary import Term, terms_from
+from .materials import Material, materials_from
 from .pulse import Pulse, pulse_from
 from .rules import front_page_problem, record_problems
 from .schema import plain, validate
@@ -69,6 +70,22 @@ def build_day() -> dt.date:
 
 
 @dataclass(frozen=True)
+class Helpline:
+    """An emergency number or helpline, with the service's own page and when it was checked."""
+    id: str
+    country: str
+    number: str
+    name: Text
+    when: Text
+    acute: bool
+    url: str
+    checked_against: str
+    last_checked: str | None
+    hours: Text | None = None
+    unconfirmed: str | None = None
+
+
+@dataclass(frozen=True)
 class Source:
     id: str
     short: str
@@ -92,6 +109,22 @@ class Module:
     sources: tuple[str, ...]
     file: str
     rules: tuple[str, ...] = ()
+    objective_exercises: tuple[tuple[str, ...], ...] = ()  # per objective, the exercises that practise it
+    before_live_calls: bool = False  # a programme must run it before any live-call session
+    short: "ShortVersion | None" = None
+
+    @property
+    def minutes(self) -> int:
+        return self.teaching + self.exercise
+
+
+@dataclass(frozen=True)
+class ShortVersion:
+    """A module's own short version: its length and which sections stay and go."""
+    teaching: int
+    exercise: int
+    keep: tuple[str, ...]
+    skip: tuple[str, ...]
 
     @property
     def minutes(self) -> int:
@@ -102,14 +135,17 @@ class Module:
 class ProgrammeItem:
     kind: str  # "module", "break" or "session"
     module_id: str | None = None
-    minutes: int | None = None  # for a module: an override of its own length
+    minutes: int | None = None  # a break's or session's length; a module's comes from the module
     title: Text | None = None
+    short: bool = False  # a module in its own short version
+    live_calls: bool = False  # a session in which participants take real calls
 
 
 @dataclass(frozen=True)
 class ProgrammeDay:
     start: str  # HH:MM
     items: tuple[ProgrammeItem, ...]
+    after: int = 1  # working days after the previous day
 
 
 @dataclass(frozen=True)
@@ -121,6 +157,7 @@ class Programme:
     first_day: str
     days: tuple[ProgrammeDay, ...]
     file: str
+    timezone: str = "Europe/Copenhagen"
 
     def module_ids(self) -> list[str]:
         return [i.module_id for d in self.days for i in d.items if i.kind == "module"]
@@ -161,6 +198,8 @@ class Model:
     files: list[Path] = field(default_factory=list)  # every file the model was read from
     glossary: list[Term] = field(default_factory=list)
     pulse: Pulse | None = None
+    materials: dict = field(default_factory=dict)  # module id -> [Material]
+    helplines: list = field(default_factory=list)  # [Helpline], in file order
     # Site settings from mkdocs.yml `extra` (e.g. the accessibility contact); set by the build.
     settings: dict = field(default_factory=dict)
 
@@ -249,6 +288,9 @@ def load_model(content_dir: Path, languages: tuple[str, ...], root: Path | None 
     meeting_doc = load_required("meeting.yml", "meeting.schema.json")
     glossary_doc = load_required("glossary.yml", "glossary.schema.json")
     pulse_doc = load_required("pulse.yml", "pulse.schema.json")
+    # Optional: a site without the threats module needs no helplines; the marker that shows them requires them.
+    helplines_path = content_dir / "helplines.yml"
+    helplines_doc = (load_required("helplines.yml", "helplines.schema.json") if helplines_path.exists() else None)
 
     rules: dict[str, Rule] = {}
     if rules_doc:
@@ -265,6 +307,15 @@ def load_model(content_dir: Path, languages: tuple[str, ...], root: Path | None 
             rules.setdefault(r["id"], Rule(r["id"], r["country"], r["reference"], r["url"],
                                            r.get("last_checked"), r["title"], r["summary"],
                                            r.get("checked_against"), r.get("in_force_from"), r.get("unconfirmed")))
+    helplines: list[Helpline] = []
+    if helplines_doc:
+        _check_list_ids(helplines_doc, "helpline", problems)
+        for i, h in enumerate(helplines_doc.data):
+            for name, message in record_problems(h, build_day()):
+                problems.append(Problem(helplines_doc.path, f"helpline '{h['id']}': {message}",
+                                        line=helplines_doc.line_of((i, name)), field=f"[{i}].{name}", guide="rule-trail"))
+            helplines.append(Helpline(h["id"], h["country"], h["number"], h["name"], h["when"], h["acute"], h["url"],
+                                      h["checked_against"], h.get("last_checked"), h.get("hours"), h.get("unconfirmed")))
     sources: dict[str, Source] = {}
     if sources_doc:
         _check_list_ids(sources_doc, "source", problems)
@@ -296,17 +347,35 @@ def load_model(content_dir: Path, languages: tuple[str, ...], root: Path | None 
     glossary = terms_from(glossary_doc, languages, problems) if glossary_doc else []
     pulse = pulse_from(pulse_doc, theme_ids, sources if sources_doc else None, problems) if pulse_doc else None
     programmes = _load_programmes(content_dir / "programmes", root, languages, modules, problems, files)
+    materials = _load_materials(content_dir / "materials", root, languages, {m.id for m in modules},
+                                theme_ids, problems, files)
 
     if problems:
         raise ContentError(problems)
     return Model(languages, themes, rules, sources, ui_doc.data if ui_doc else {}, meeting, modules,
-                 programmes, files, glossary, pulse)
+                 programmes, files, glossary, pulse, materials=materials, helplines=helplines)
 
 
 # The order modules are listed in (nav, overview, catalogue); programmes set their own order.
 MODULE_ORDER = ["empatisk-kommunikasjon", "stemmen", "smilet-i-stemmen", "klart-sprak", "svarberedskap",
                 "trusler-og-selvskading", "debrifing", "egenomsorg", "krise-og-hoytrykk",
                 "service-og-tilbakemelding"]
+
+
+def _load_materials(folder: Path, root: Path, languages, module_ids: set[str], theme_ids,
+                    problems: list[Problem], files: list[Path]) -> dict[str, list[Material]]:
+    """content/materials/<module>.yml: the materials of each module's exercises."""
+    out: dict[str, list[Material]] = {}
+    for path in _id_files(folder, root, problems, "materials"):
+        files.append(path)
+        if path.stem not in module_ids and not (folder.parent / "modules" / f"{path.stem}.yml").exists():
+            problems.append(Problem(_rel(path, root), f"is named after no module; name it <module id>.yml "
+                                    f"(modules: {', '.join(sorted(module_ids))})", guide="materials"))
+            continue
+        doc = _load(path, root, "materials.schema.json", languages, problems)
+        if doc is not None and doc.data:
+            out[path.stem] = materials_from(doc, path.stem, problems)
+    return out
 
 
 def _id_files(folder: Path, root: Path, problems: list[Problem], kind: str) -> list[Path]:
@@ -334,10 +403,16 @@ def _load_modules(folder, root, languages, theme_ids, sources, check_sources, pr
             continue
         d = doc.data
         docs[path.stem] = doc
+        short = d.get("short_version")
         modules[path.stem] = Module(path.stem, d["title"], d["summary"], d["audience"], d["minutes"]["teaching"],
-                                    d["minutes"]["exercise"], tuple(d["prerequisites"]), tuple(d["objectives"]),
+                                    d["minutes"]["exercise"], tuple(d["prerequisites"]),
+                                    tuple(o["text"] for o in d["objectives"]),
                                     tuple(d["key_points"]), tuple(d["themes"]), tuple(d["sources"]), doc.path,
-                                    tuple(d.get("rules", ())))
+                                    tuple(d.get("rules", ())),
+                                    tuple(tuple(o["exercises"]) for o in d["objectives"]),
+                                    bool(d.get("before_live_calls")),
+                                    ShortVersion(short["minutes"]["teaching"], short["minutes"]["exercise"],
+                                                 tuple(short["keep"]), tuple(short["skip"])) if short else None)
         if d["minutes"]["teaching"] + d["minutes"]["exercise"] == 0:
             problems.append(Problem(doc.path, "teaching and exercise are both 0; a module takes time",
                                     line=doc.line_of(("minutes",)), field="minutes", guide="module-rules"))
@@ -408,15 +483,24 @@ def _load_programmes(folder, root, languages, modules, problems, files) -> list[
                         problems.append(Problem(doc.path, f"unknown module '{mid}'; use a module id "
                                                 f"(known: {', '.join(m.id for m in modules)})", **where, guide="unknown-id"))
                         continue
+                    module, short = by_id[mid], item.get("version") == "short"
+                    if short and module.short is None:
+                        problems.append(Problem(doc.path, f"'{mid}' has no short version; define `short_version` "
+                                                f"(minutes, keep, skip) in content/modules/{mid}.yml or use the whole "
+                                                f"module", **where, guide="programme-rules"))
+                        short = False
                     position[mid] = (di, ii)
-                    items.append(ProgrammeItem("module", mid, item.get("minutes"), by_id[mid].title))
-                    length += item.get("minutes") or by_id[mid].minutes
+                    minutes = module.short.minutes if short else module.minutes
+                    items.append(ProgrammeItem("module", mid, minutes, module.title, short=short))
+                    length += minutes
                 elif "break" in item:
                     items.append(ProgrammeItem("break", None, item["break"], item.get("title")))
                     length += item["break"]
                 else:
-                    items.append(ProgrammeItem("session", None, item["session"]["minutes"], item["session"]["title"]))
-                    length += item["session"]["minutes"]
+                    session = item["session"]
+                    items.append(ProgrammeItem("session", None, session["minutes"], session["title"],
+                                               live_calls=bool(session.get("live_calls"))))
+                    length += session["minutes"]
                 if "break" in item and "title" not in item:
                     problems.append(Problem(doc.path, "a break needs a title in every language, e.g. "
                                             "title: {da: Pause, nb: Pause, en: Break}", **where, guide="programme-rules"))
@@ -428,7 +512,7 @@ def _load_programmes(folder, root, languages, modules, problems, files) -> list[
                 problems.append(Problem(doc.path, f"day {di + 1} would end after midnight "
                                         f"(starts {day['start']}, lasts {clock(length)})",
                                         line=doc.line_of(("days", di, "start")), field=f"days[{di}].start", guide="programme-rules"))
-            days.append(ProgrammeDay(day["start"], tuple(items)))
+            days.append(ProgrammeDay(day["start"], tuple(items), day.get("after", 1)))
         # A prerequisite in the same programme must come before the module that needs it.
         for mid, (di, ii) in position.items():
             for pre in by_id[mid].prerequisites:
@@ -438,9 +522,46 @@ def _load_programmes(folder, root, languages, modules, problems, files) -> list[
                                             f"(day {pdi + 1}, item {pii + 1}); move it before day {di + 1}, "
                                             f"item {ii + 1}", line=doc.line_of(("days", pdi, "items", pii)),
                                             field=f"days[{pdi}].items[{pii}]", guide="programme-rules"))
+        problems += programme_safety(days, by_id, doc)
         programmes.append(Programme(path.stem, d["title"], d["summary"], d["audience"], d["first_day"],
-                                    tuple(days), doc.path))
+                                    tuple(days), doc.path, d["timezone"]))
     return programmes
+
+
+# The longest stretch of teaching or calls without a break (minutes).
+MAX_BLOCK = 90
+
+
+def programme_safety(days, modules: dict, doc) -> list[Problem]:
+    """Safe by construction: modules that must come before live calls do, and no block runs
+    longer than MAX_BLOCK minutes without a break."""
+    problems = []
+    first_live = None
+    for di, day in enumerate(days):
+        block, block_start = 0, 0
+        for ii, item in enumerate(day.items):
+            where = dict(line=doc.line_of(("days", di, "items", ii)), field=f"days[{di}].items[{ii}]",
+                         guide="programme-rules")
+            if item.kind == "break":
+                block = 0
+                continue
+            if block == 0:
+                block_start = ii
+            block += item.minutes or 0
+            if block > MAX_BLOCK:
+                problems.append(Problem(doc.path, f"day {di + 1} runs {block} minutes without a break (from item "
+                                        f"{block_start + 1}); put a break in at least every {MAX_BLOCK} minutes, or "
+                                        f"split the session", **where))
+                block = -10**6  # one message per block
+            if item.kind == "session" and item.live_calls and first_live is None:
+                first_live = (di, ii)
+            if item.kind == "module" and modules[item.module_id].before_live_calls and first_live is not None \
+                    and first_live < (di, ii):
+                ldi, lii = first_live
+                problems.append(Problem(doc.path, f"'{item.module_id}' must come before any session with live calls, "
+                                        f"but day {ldi + 1}, item {lii + 1} has live calls; move the module earlier "
+                                        f"or the calls later", **where))
+    return problems
 
 
 COUNTRIES = ("dk", "no")

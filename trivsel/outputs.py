@@ -11,12 +11,13 @@ from pathlib import Path
 
 from . import curriculum, pdf, pulse
 from .generated import PROGRAMME_DIR
+from .materials import card_sheet_html
 from .model import Model
-from .pages import page_url, unit_file_name
+from .pages import HANDOUTS_SUFFIX, MATERIALS_SUFFIX, TRAINER_SUFFIX, page_url, unit_file_name
 
 # Which sections of a page go on its handout (the theme sheet takes the whole page).
 def module_handout(section_id: str) -> bool:
-    return section_id in ("laeringsmaal", "hovedpunkter") or section_id.startswith("ovelse-")
+    return section_id in ("laeringsmaal", "hovedpunkter", "numre") or section_id.startswith("ovelse-")
 
 
 def programme_handout(section_id: str) -> bool:
@@ -40,8 +41,9 @@ class SiteInfo:
 
 @dataclass(frozen=True)
 class PageOutputs:
-    sheet: pdf.SheetJob | None = None
+    sheets: tuple[pdf.SheetJob, ...] = ()
     files: tuple[tuple[str, str], ...] = ()  # (file name, text), written next to the page
+    handout: str | None = None  # a module's participant handout HTML, for its programmes' combined handout
 
 
 def page_outputs(model: Model, page_id: str, lang: str, html: str, dest_dir: Path, site: SiteInfo,
@@ -62,17 +64,76 @@ def page_outputs(model: Model, page_id: str, lang: str, html: str, dest_dir: Pat
     elif section == PROGRAMME_DIR and name in programmes:
         unit, limits = programmes[name], dict(min_fill=0.0, max_pages=0)  # as long as the programme
         content = pdf.select_sections(html, programme_handout)
+        days = curriculum.schedule(unit, modules)
+        dates = curriculum.day_dates(days, dt.date.fromisoformat(unit.first_day), [d.after for d in unit.days])
+
+        def link(slot, day) -> str:
+            if slot.kind == "module":
+                return site.absolute(f"moduler/{slot.module_id}", lang)
+            return site.absolute(page_id, lang) + f"#dag-{day.number}"
+
         calendar = (unit_file_name(name, lang, "ics"), curriculum.ics(
-            name, f"{unit.title[lang]} – {site.site_name}", curriculum.schedule(unit, modules),
-            dt.date.fromisoformat(unit.first_day), lang, site.absolute(page_id, lang), site.calendar_stamp()))
+            name, f"{unit.title[lang]} – {site.site_name}", days, dates, lang, link, unit.timezone,
+            site.calendar_stamp(), model.ui("calendar_breaks", lang)))
     else:
         return PageOutputs()
     url = site.absolute(page_id, lang)
-    sheet = pdf.SheetJob(
-        unit_id=name, lang=lang, title=f"{unit.title[lang]} – {site.site_name}",
-        description=unit.summary[lang], content_html=content, url=url,
-        out_path=str(dest_dir / unit_file_name(name, lang, "pdf")),
+    job = sheet_job(model, unit, lang, content, url, str(dest_dir / unit_file_name(name, lang, "pdf")), site, source,
+                    **limits)
+    if section != "moduler":
+        return PageOutputs((job,), (calendar,) if calendar else ())
+    trainer = sheet_job(model, unit, lang, trainer_html(model, unit, lang, html),
+                        url, str(dest_dir / unit_file_name(f"{name}-{TRAINER_SUFFIX}", lang, "pdf")), site, source,
+                        min_fill=0.0, max_pages=0, variant="trainer")
+    sheets = [job, trainer]
+    materials = model.materials.get(name, [])
+    if materials:
+        titles = dict(pages_exercises(html))
+        cards = card_sheet_html(materials, lang, lambda key: model.ui(key, lang), titles, unit.title[lang])
+        sheets.append(sheet_job(model, unit, lang, cards, url,
+                                str(dest_dir / unit_file_name(f"{name}-{MATERIALS_SUFFIX}", lang, "pdf")), site,
+                                source, min_fill=0.0, max_pages=0, variant="cards"))
+    return PageOutputs(tuple(sheets), (), handout=content)
+
+
+def sheet_job(model: Model, unit, lang: str, content: str, url: str, out_path: str, site: SiteInfo, source: str,
+              **limits) -> pdf.SheetJob:
+    return pdf.SheetJob(
+        unit_id=unit.id, lang=lang, title=f"{unit.title[lang]} – {site.site_name}",
+        description=unit.summary[lang], content_html=content, url=url, out_path=out_path,
         strings=(("page", model.ui("pdf_page", lang)), ("of", model.ui("pdf_of", lang)),
                  ("edition", model.ui("pdf_edition", lang)), ("qr_alt", model.ui("pdf_qr_alt", lang, url=url))),
         site_name=site.site_name, edition=site.edition, source=source, **limits)
-    return PageOutputs(sheet, (calendar,) if calendar else ())
+
+
+def pages_exercises(html: str) -> list[tuple[str, str]]:
+    """(id, title) of each exercise section in a page's HTML."""
+    import re
+    return [(m.group(1), re.sub(r"<[^>]+>", "", m.group(2)).strip())
+            for m in re.finditer(r'<h2 id="(ovelse-[^"]+)">(.*?)</h2>', html, re.S)]
+
+
+def trainer_html(model: Model, module, lang: str, html: str) -> str:
+    """The trainer's edition: the whole page (timings, model answers, trainer notes) and the
+    list of materials to bring."""
+    materials = model.materials.get(module.id, [])
+    if not materials:
+        return html
+    titles = dict(pages_exercises(html))
+    items = "".join(f"<li>{model.ui('material_kind_' + mat.kind, lang)}: {mat.title[lang]} "
+                    f"({titles.get(mat.exercise, mat.exercise)})</li>" for mat in materials)
+    return (html + f'<section class="kc-materials-list"><h2>{model.ui("materials_sheet_title", lang)}</h2>'
+            f"<ul>{items}</ul></section>")
+
+
+def programme_handout_job(model: Model, programme, lang: str, handouts: dict[str, str], dest_dir: Path,
+                          site: SiteInfo, source: str) -> pdf.SheetJob | None:
+    """All participant handouts of a programme's modules in one PDF, in programme order."""
+    order = list(dict.fromkeys(programme.module_ids()))
+    if not order or any(mid not in handouts for mid in order):
+        return None
+    content = "".join(f'<section class="kc-handout">{handouts[mid]}</section>' for mid in order)
+    page_id = f"{PROGRAMME_DIR}/{programme.id}"
+    return sheet_job(model, programme, lang, content, site.absolute(page_id, lang),
+                     str(dest_dir / unit_file_name(f"{programme.id}-{HANDOUTS_SUFFIX}", lang, "pdf")), site, source,
+                     min_fill=0.0, max_pages=0)

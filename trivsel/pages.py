@@ -28,6 +28,11 @@ def page_url(page_id: str, lang: str, default_lang: str) -> str:
     return f"{prefix}{page_id}/"
 
 
+# Printed editions besides the page's own PDF: <id>-underviser-<lang>.pdf (trainer's edition),
+# <id>-materialer-<lang>.pdf (card sheet), <programme>-deltagere-<lang>.pdf (all handouts).
+TRAINER_SUFFIX, MATERIALS_SUFFIX, HANDOUTS_SUFFIX = "underviser", "materialer", "deltagere"
+
+
 def unit_file_name(unit_id: str, lang: str, ext: str) -> str:
     """A page's downloads sit next to it, named by id and language: tidspres-da.pdf, forste-uke-nb.ics."""
     return f"{unit_id}-{lang}.{ext}"
@@ -88,8 +93,10 @@ def resolve_links(html: str, from_url: str, url_of) -> str:
     return LINK_RE.sub(one, html)
 
 
-def unit_file_url(page_id: str, lang: str, default_lang: str, ext: str) -> str:
-    return page_url(page_id, lang, default_lang) + unit_file_name(page_id.rsplit("/", 1)[-1], lang, ext)
+def unit_file_url(page_id: str, lang: str, default_lang: str, ext: str, suffix: str = "") -> str:
+    """A page's download: its id (and ``suffix``, e.g. underviser) and the language."""
+    stem = page_id.rsplit("/", 1)[-1] + (f"-{suffix}" if suffix else "")
+    return page_url(page_id, lang, default_lang) + unit_file_name(stem, lang, ext)
 
 
 def without_front_matter(text: str) -> str:

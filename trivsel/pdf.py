@@ -45,6 +45,7 @@ class SheetJob:
     source: str  # the docs file named in messages
     max_pages: int = 2
     min_fill: float = 1.5  # 0 for handouts, which may be short
+    variant: str = ""  # "trainer" (answers and notes shown) or "cards" (the card sheet); "" for the rest
 
     def key(self) -> str:
         """Hash of everything the PDF depends on (not where it is written)."""
@@ -89,7 +90,7 @@ def sheet_html(job: SheetJob) -> str:
         lang=job.lang, title=job.title, description=job.description, site_name=job.site_name,
         edition=job.edition, edition_label=strings["edition"], url=job.url,
         qr_data_uri=qr_data_uri(job.url), qr_alt=strings["qr_alt"],
-        page_label=strings["page"], of_label=strings["of"],
+        page_label=strings["page"], of_label=strings["of"], variant=job.variant,
         content=Markup(job.content_html))  # the page's own rendered HTML
 
 
