@@ -45,10 +45,16 @@ def test_benchmark_outside_the_scale_is_refused(content):
     assert "questions[0].benchmark: 53 is out of range; allowed 1 to 6" in msg
 
 
-def test_template_has_one_column_per_question_id(site):
+def test_template_has_one_column_per_question_with_its_text(site):
+    import csv
+    import io
     for lang in LANGS:
         text = (site / PREFIX[lang] / "moede" / "puls" / "puls-skabelon.csv").read_bytes().decode("utf-8")
-        assert text == ",".join(IDS) + "\r\n"
+        sep = ";" if lang in ("da", "nb") else ","
+        assert text.startswith("\ufeff") == (sep == ";") and text.endswith("\r\n")
+        [header] = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=sep))
+        assert [cell.split(":")[0] for cell in header] == IDS
+        assert all(len(cell.split(":", 1)[1].strip()) > 10 for cell in header)  # the question itself
 
 
 def test_catalog_describes_the_questionnaire(site):
@@ -145,7 +151,11 @@ def test_typed_averages(pulse_page):
 BAD = {
     "unknown column": ("vigtig,alder,tidspres-1\n5,34,2\n", "notes", "Column B (alder) is not a question"),
     "out of range": ("vigtig,attraktiv\n5,4\n7,3\n5,0\n", "problems",
-                     'Row 3, column A (vigtig): "7" is not a number from 1 to 6.'),
+                     'Row 3, column A (vigtig): "7" is not a whole number from 1 to 6.'),
+    "half points": ("vigtig,attraktiv\n5,4.5\n", "problems", 'Row 2, column B (attraktiv): "4.5" is not a whole number'),
+    "repeated column": ("vigtig,attraktiv,vigtig\n5,4,5\n", "problems", "Column C (vigtig) appears twice"),
+    "too many rows": ("vigtig,attraktiv\n" + "5,4\n" * 5001, "problems", "more than 5000"),
+    "wrong separator": ("vigtig;attraktiv\n5,4\n", "problems", "Row 2, column A (vigtig)"),
     "not a number": ("vigtig,attraktiv\n5,fire\n", "problems", 'Row 2, column B (attraktiv): "fire"'),
     "empty rows": ("vigtig,attraktiv\n5,4\n\n,\n6,3\n", "notes", "2 empty rows were skipped."),
     "extra cells": ("vigtig,attraktiv\n5,4,3\n", "problems", "Row 2 has 3 cells but the first row has 2."),
@@ -164,12 +174,12 @@ def test_bad_csv_is_refused_or_handled_with_row_and_column(pulse_page, case):
 
 
 @pytest.mark.browser
-def test_semicolons_decimal_commas_and_a_bom_are_read(pulse_page):
+def test_semicolons_question_texts_and_a_bom_are_read(pulse_page):
     data = json.loads(pulse_page.text_content("#kc-pulse-data"))
-    text = "\ufeffVigtig;Attraktiv\r\n5;4,5\r\n\"6\";3\r\n"
+    text = "\ufeffVigtig: Kundeservice er vigtig;Attraktiv: Mit job er attraktivt\r\n5;4\r\n\"6\";3\r\n"
     result = pulse_page.evaluate("([t, d]) => window.kcPulse.parse(t, d)", [text, data])
     assert result["problems"] == []
-    assert result["rows"] == [{"vigtig": 5, "attraktiv": 4.5}, {"vigtig": 6, "attraktiv": 3}]
+    assert result["rows"] == [{"vigtig": 5, "attraktiv": 4}, {"vigtig": 6, "attraktiv": 3}]
 
 
 @pytest.mark.browser

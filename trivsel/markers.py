@@ -130,7 +130,7 @@ def checklist(ctx: PageContext, arg: str) -> str:
     return (f"## {m.ui('checklist_heading', lang)} {{#tjekliste}}\n\n"
             f'<p class="kc-checklist-intro">{_esc(m.ui("checklist_intro", lang))}</p>\n\n'
             f"{checklist_tools(m, lang, selector, theme.id + '.csv')}\n\n"
-            f"{checklist_html(theme.checklist, lang, theme.id)}\n")
+            f"{checklist_html(theme.checklist, lang, theme.id)}\n\n{workfile_tools(m, lang)}\n")
 
 
 def rule_trail(m: Model, rule, lang: str) -> str:
@@ -240,14 +240,20 @@ def _link_from(page_id: str, target_page: str) -> str:
 
 
 def agenda(ctx: PageContext, arg: str) -> str:
-    """A meeting agenda for one theme, built from content/meeting.yml and the theme."""
+    """The meeting sheet of one theme: the agenda from content/meeting.yml with a date, the
+    participants, a note per item, the checklist and the agreed actions, saved in the browser."""
     theme = _theme_arg(ctx, arg)
     m, lang, meeting = ctx.model, ctx.lang, ctx.model.meeting
     number = m.ui("theme_number", lang, number=theme.number, total=len(m.themes))
     theme_link = _link_from(ctx.page_id, f"temaer/{theme.id}")
+    field = lambda key, html: f'<label class="kc-meeting__field">{_esc(m.ui(key, lang))} {html}</label>'  # noqa: E731
     out = [f"# {m.ui('agenda_title', lang, title=theme.title[lang])}", "",
            f'<p class="kc-theme-number">{_esc(number)}</p>', "",
            f"{m.ui('agenda_intro', lang, minutes=meeting.minutes)} [{theme.title[lang]}]({theme_link}).", "",
+           f'<div class="kc-meeting" data-kc-meeting="{_esc(theme.id)}" data-title="{_esc(theme.title[lang])}">'
+           + field("meeting_date", '<input type="date" data-meeting-field="date">')
+           + field("meeting_participants", '<textarea rows="2" data-meeting-field="participants"></textarea>')
+           + "</div>", "",
            f"| {m.ui('agenda_time', lang)} | {m.ui('agenda_step', lang)} |", "| --- | --- |"]
     schedule = meeting.schedule()
     for i, (start, end, step) in enumerate(schedule, 1):
@@ -260,6 +266,24 @@ def agenda(ctx: PageContext, arg: str) -> str:
             out += [f"{n}. {q[lang]}" for n, q in enumerate(theme.dialogue, 1)] + [""]
         elif step.show == "checklist":
             out += [checklist_html(theme.checklist, lang, theme.id), ""]
+        elif step.show == "actions":
+            new_row = "".join(
+                f'<label class="kc-meeting__field">{_esc(m.ui("plan_" + key, lang))} {html}</label>'
+                for key, html in (("problem", '<textarea rows="2" data-new="problem"></textarea>'),
+                                  ("action", '<textarea rows="2" data-new="action"></textarea>'),
+                                  ("who", '<input type="text" data-new="who">'),
+                                  ("due", '<input type="date" data-new="due">')))
+            out += [f'<div class="kc-meeting-actions" data-kc-meeting-actions="{_esc(theme.id)}">{new_row}'
+                    f'<button type="button" class="md-button kc-no-print" data-action="add">'
+                    f'{_esc(m.ui("meeting_add_action", lang))}</button>'
+                    f'<p class="kc-meeting-actions__heading">{_esc(m.ui("meeting_actions", lang))}</p>'
+                    f'<ul class="kc-meeting-actions__rows" data-meeting-rows></ul></div>', ""]
+        out += [f'<label class="kc-meeting__note">{_esc(m.ui("meeting_note", lang))} '
+                f'<textarea rows="3" data-meeting-note="punkt-{i}"></textarea></label>', ""]
+    buttons = "".join(f'<button type="button" class="md-button" data-action="{action}">{_esc(m.ui(key, lang))}</button>'
+                      for action, key in (("print", "checklist_print"), ("clear", "meeting_clear")))
+    out += [f'<div class="kc-meeting-tools kc-no-print" hidden data-for-meeting="{_esc(theme.id)}">{buttons}</div>', "",
+            workfile_tools(m, lang), ""]
     return "\n".join(out)
 
 
@@ -282,24 +306,56 @@ def all_checklists(ctx: PageContext, arg: str) -> str:
     return "\n".join(out)
 
 
+# Interface words the committee tools (committee.js) need, handed over with the page.
+COMMITTEE_WORDS = (
+    "plan_problem", "plan_source", "plan_action", "plan_priority", "priority_high", "priority_medium", "priority_low",
+    "plan_who", "plan_due", "plan_followup", "plan_status", "status_open", "status_doing", "status_done",
+    "plan_permanent", "plan_name", "plan_approved_by", "plan_approved_on", "plan_untitled", "plan_remove_confirm",
+    "row_remove", "row_remove_confirm", "plan_clear_confirm", "ticks_clear_confirm", "file_open_confirm",
+    "file_opened", "file_saved", "file_error_corrupt", "file_error_foreign", "file_error_newer", "file_error_invalid",
+    "file_unsaved", "storage_failed", "other_tab", "meeting_clear_confirm", "action_row", "yes", "no",
+    "csv_item", "csv_text", "csv_checked",
+)
+
+
+def committee_words(m: Model, lang: str) -> str:
+    return json.dumps({key: m.ui(key, lang) for key in COMMITTEE_WORDS}, ensure_ascii=False, sort_keys=True)
+
+
+def workfile_tools(m: Model, lang: str) -> str:
+    """Save to and open from a file, the storage note and the status line (hidden until the script runs)."""
+    buttons = "".join(f'<button type="button" class="md-button" data-action="{action}">{_esc(m.ui(key, lang))}</button>'
+                      for action, key in (("save-file", "file_save"), ("open-file", "file_open")))
+    return (f'<div class="kc-workfile kc-no-print" hidden data-lang="{lang}" data-kc-words="{_esc(committee_words(m, lang))}">'
+            f'<p class="kc-workfile__note">{_esc(m.ui("storage_note", lang))}</p>{buttons}'
+            '<input type="file" accept=".json,application/json" hidden data-workfile-input>'
+            '<p class="kc-workfile__status" role="status" aria-live="polite"></p></div>')
+
+
 def action_plan(ctx: PageContext, arg: str) -> str:
-    """An action-plan table filled in in the browser; blank rows print for pen and paper."""
+    """Named action plans, filled in in the browser (rows become cards on a phone); without
+    JavaScript, a blank table prints for pen and paper."""
     m, lang = ctx.model, ctx.lang
-    columns = [("what", "text"), ("who", "text"), ("due", "date"), ("followup", "date")]
-    head = "".join(f'<th scope="col">{_esc(m.ui("action_" + c, lang))}</th>' for c, _ in columns)
-    rows = []
-    for n in range(1, 7):
-        cells = "".join(
-            f'<td><input type="{kind}" name="{c}" aria-label="{_esc(m.ui("action_" + c, lang))} '
-            f'({_esc(m.ui("action_row", lang, n=n))})"></td>' for c, kind in columns)
-        rows.append(f"<tr>{cells}</tr>")
-    csv_head = json.dumps([m.ui("action_" + c, lang) for c, _ in columns], ensure_ascii=False)
-    buttons = (f'<button type="button" class="md-button" data-action="add">{_esc(m.ui("action_add", lang))}</button>'
-               + "".join(f'<button type="button" class="md-button" data-action="{a}">'
-                         f'{_esc(m.ui("checklist_" + a, lang))}</button>' for a in ("clear", "print", "csv")))
-    return (f'<div class="kc-action-tools kc-checklist-tools" hidden data-csv-head="{_esc(csv_head)}" '
-            f'data-filename="handlingsplan.csv" data-row-label="{_esc(m.ui("action_row", lang))}">{buttons}</div>\n\n'
-            f'<table class="kc-action-plan"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>\n')
+    columns = [("problem", "text"), ("action", "text"), ("priority", "text"), ("who", "text"), ("due", "date"),
+               ("followup", "date"), ("status", "text")]
+    head = "".join(f'<th scope="col">{_esc(m.ui("plan_" + c, lang))}</th>' for c, _ in columns)
+    blank = "".join("<tr>" + '<td>&nbsp;</td>' * len(columns) + "</tr>" for _ in range(6))
+    meta = "".join(
+        f'<label class="kc-plan__field">{_esc(m.ui("plan_" + key, lang))} '
+        f'<input type="{kind}" data-plan-field="{key}"></label>'
+        for key, kind in (("name", "text"), ("approved_by", "text"), ("approved_on", "date")))
+    buttons = "".join(f'<button type="button" class="md-button" data-action="{action}">{_esc(m.ui(key, lang))}</button>'
+                      for action, key in (("add", "action_add"), ("csv", "checklist_csv"), ("print", "checklist_print"),
+                                          ("clear", "plan_clear")))
+    return (f'<div class="kc-plan" data-kc-plan hidden data-filename="handlingsplan.csv">'
+            f'<div class="kc-plan__choose kc-no-print"><label>{_esc(m.ui("plan_select", lang))} <select data-plan-select></select></label> '
+            f'<button type="button" class="md-button" data-action="add-plan">{_esc(m.ui("plan_new", lang))}</button> '
+            f'<button type="button" class="md-button" data-action="remove-plan">{_esc(m.ui("plan_remove", lang))}</button></div>'
+            f'<div class="kc-plan__meta">{meta}</div>'
+            f'<ol class="kc-plan__rows" data-plan-rows></ol>'
+            f'<div class="kc-plan__tools kc-no-print">{buttons}</div></div>\n\n'
+            f'<table class="kc-action-plan kc-plan-paper"><thead><tr>{head}</tr></thead><tbody>{blank}</tbody></table>\n\n'
+            f'{workfile_tools(m, lang)}\n')
 
 
 def all_sources(ctx: PageContext, arg: str) -> str:

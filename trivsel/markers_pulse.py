@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .markers import MarkerError, PageContext, _esc, _link_from
+from .markers import MarkerError, PageContext, _esc, _link_from, workfile_tools
 from .pages import asset_link, file_link, page_link, unit_file_name
 from .pulse import FORM_PAGE, PULSE_PAGE, SCALE, TEMPLATE_NAME, page_data
 
@@ -95,6 +95,7 @@ def pulse_calculator(ctx: PageContext, arg: str) -> str:
 <div class="kc-pulse-messages" role="status"></div>
 <div class="kc-pulse-results" hidden></div>
 </div>
+{workfile_tools(m, lang)}
 <script src="{asset_link("assets/javascripts/pulse.js")}" defer></script>
 """
 

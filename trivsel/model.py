@@ -338,6 +338,11 @@ def load_model(content_dir: Path, languages: tuple[str, ...], root: Path | None 
 
     themes = _load_themes(content_dir / "themes", root, languages, rules, sources,
                           bool(rules_doc), bool(sources_doc), problems, files)
+    published_path = content_dir / "published.yml"
+    if published_path.exists():
+        published_doc = load_required("published.yml", "published.schema.json")
+        if published_doc:
+            problems += published_problems(published_doc, themes)
 
     # A reference to a file that exists but did not load is not reported again:
     # the file's own problem says what to fix.
@@ -526,6 +531,24 @@ def _load_programmes(folder, root, languages, modules, problems, files) -> list[
         programmes.append(Programme(path.stem, d["title"], d["summary"], d["audience"], d["first_day"],
                                     tuple(days), doc.path, d["timezone"]))
     return programmes
+
+
+def published_problems(doc: YamlDoc, themes: list[Theme]) -> list[Problem]:
+    """A published checklist id stays (ticks, work files and links use it); a new one is listed."""
+    problems = []
+    listed = doc.data["checklist_items"]
+    current = {item.id: theme for theme in themes for item in theme.checklist}
+    for i, item_id in enumerate(listed):
+        if item_id not in current and any(item_id.startswith(t.id + "-") for t in themes):
+            problems.append(Problem(doc.path, f"published checklist item '{item_id}' is gone from its theme; saved "
+                                    "ticks and links use it: put it back (you may reword its text) or keep its number",
+                                    line=doc.line_of(("checklist_items", i)), field=f"checklist_items[{i}]",
+                                    guide="published-ids"))
+    for item_id, theme in current.items():
+        if item_id not in listed:
+            problems.append(Problem(theme.file, f"checklist item '{item_id}' is new; add it to content/published.yml "
+                                    "(published ids never change afterwards)", field="checklist", guide="published-ids"))
+    return problems
 
 
 # The longest stretch of teaching or calls without a break (minutes).

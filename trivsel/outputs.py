@@ -54,7 +54,7 @@ def page_outputs(model: Model, page_id: str, lang: str, html: str, dest_dir: Pat
     programmes = {p.id: p for p in model.programmes}
     calendar = None
     if page_id == pulse.PULSE_PAGE and model.pulse is not None:
-        return PageOutputs(files=((pulse.TEMPLATE_NAME, pulse.csv_template(model.pulse)),))
+        return PageOutputs(files=((pulse.TEMPLATE_NAME, pulse.csv_template(model.pulse, lang)),))
     if section == "temaer" and name in themes:
         unit, content, limits = themes[name], html, {}
     elif section == "moduler" and name in modules:

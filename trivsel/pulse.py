@@ -67,13 +67,21 @@ def pulse_from(doc: YamlDoc, theme_ids: set[str], sources: dict | None, problems
     return Pulse(d["source"], d["minimum_group"], d["scale"]["low"], d["scale"]["high"], tuple(questions), doc.path)
 
 
-def csv_template(pulse: Pulse) -> str:
-    """One column per question id, one row per respondent: the header and nothing else.
+def csv_template(pulse: Pulse, lang: str) -> str:
+    """One column per question, one row per respondent: the header and nothing else.
 
-    Comma-separated with CRLF line ends (RFC 4180); the calculator also reads
-    semicolons, which Danish and Norwegian spreadsheets write.
+    Each header cell is "id: question" in the page's language, so whoever types the
+    paper forms in sees the question; the calculator reads the id before the colon.
+    Semicolons and a byte-order mark for Danish and Norwegian spreadsheets, commas for
+    English (the calculator reads both).
     """
-    return ",".join(q.id for q in pulse.questions) + "\r\n"
+    sep = ";" if lang in ("da", "nb") else ","
+
+    def cell(text: str) -> str:
+        return '"' + text.replace('"', '""') + '"' if any(c in text for c in (sep, '"', "\n")) else text
+
+    header = sep.join(cell(f"{q.id}: {q.text[lang]}") for q in pulse.questions)
+    return ("\ufeff" if sep == ";" else "") + header + "\r\n"
 
 
 def page_data(pulse: Pulse, lang: str, theme_links: dict[str, tuple[str, str, str]]) -> dict:

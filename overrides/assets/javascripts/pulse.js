@@ -49,12 +49,28 @@
     return ",";
   }
 
-  /* "4", "4.5" and "4,5" are numbers; anything else is not. */
+  /* One person's answer is a whole point on the scale: "4" is a score; "4.5" and words are not. */
   function parseScore(text) {
+    var t = String(text).trim();
+    if (!/^\d+$/.test(t)) return NaN;
+    return parseInt(t, 10);
+  }
+
+  /* A typed average may have decimals: "4.5" and "4,5" are numbers. */
+  function parseAverage(text) {
     var t = String(text).trim().replace(",", ".");
     if (!/^\d+(\.\d+)?$/.test(t)) return NaN;
     return parseFloat(t);
   }
+
+  /* A template's header cell is "id: question text" (the text helps whoever types the
+   * answers in); older templates have the id alone. */
+  function headerId(cell) {
+    return cell.split(":")[0].trim().toLowerCase();
+  }
+
+  // More rows than any contact centre has staff: a wrong file (a log, an export).
+  var MAX_ROWS = 5000;
 
   /* Parse a filled template. Returns {rows, problems, notes}: `problems` refuse
    * the file (each names row and column), `notes` say what was skipped. */
@@ -69,10 +85,13 @@
       return { rows: rows, problems: [T.msg_empty_file], notes: notes };
     }
     var sep = detectSeparator(lines[0]);
-    var header = splitLine(lines[0], sep).map(function (h) { return h.trim().toLowerCase(); });
+    var header = splitLine(lines[0], sep).map(headerId);
     var columns = [];  // index -> question id or null
     header.forEach(function (name, i) {
-      if (known[name]) columns.push(name);
+      if (known[name] && columns.indexOf(name) >= 0) {
+        problems.push(format(T.msg_repeated_column, { col: columnName(i + 1), name: name }));
+        columns.push(null);
+      } else if (known[name]) columns.push(name);
       else {
         columns.push(null);
         if (name) notes.push(format(T.msg_unknown_column, { col: columnName(i + 1), name: name }));
@@ -83,6 +102,9 @@
     }
     var missing = data.questions.filter(function (q) { return columns.indexOf(q.id) < 0; }).map(function (q) { return q.id; });
     if (missing.length) notes.push(format(T.msg_missing_columns, { names: missing.join(", ") }));
+    if (lines.length - 1 > MAX_ROWS) {
+      return { rows: [], notes: [], problems: [format(T.msg_too_many_rows, { n: lines.length - 1, max: MAX_ROWS })] };
+    }
     var empty = 0;
     for (var r = 1; r < lines.length; r++) {
       var rowNumber = r + 1;  // as the spreadsheet numbers it: the header is row 1
@@ -144,7 +166,7 @@
     var summary = data.questions.map(function (q) {
       var raw = String(values[q.id] || "").trim();
       if (raw === "") return { id: q.id, n: 0, mean: null, sd: null, min: null, max: null, shown: false };
-      var v = parseScore(raw);
+      var v = parseAverage(raw);
       if (isNaN(v) || v < data.scale[0] || v > data.scale[1]) {
         problems.push(format(T.msg_typed_bad, { name: q.text, value: raw }));
         v = null;
@@ -191,6 +213,14 @@
       if (lines.length > shown.length) list.append(el("li", {}, [format(T.msg_more, { n: lines.length - shown.length })]));
       messages.append(list);
     }
+  }
+
+  /* The results (never the answers) go into the work file, through the committee tools. */
+  function keep(n, summary) {
+    if (n < data.minimumGroup) return;
+    document.dispatchEvent(new CustomEvent("kc-pulse-results", { detail: { respondents: n, questions: summary.map(function (s, i) {
+      return { id: data.questions[i].id, n: s.shown ? s.n : null, mean: s.shown ? s.mean : null };
+    }) } }));
   }
 
   function show(n, summary, origin) {
@@ -294,7 +324,9 @@
         return;
       }
       say(parsed.notes.length ? T.msg_notes : "", parsed.notes);
-      show(parsed.rows.length, summarise(parsed.rows, data), format(T.msg_loaded, { n: parsed.rows.length, file: file.name }));
+      var summary = summarise(parsed.rows, data);
+      show(parsed.rows.length, summary, format(T.msg_loaded, { n: parsed.rows.length, file: file.name }));
+      keep(parsed.rows.length, summary);
     };
     reader.readAsText(file, "utf-8");
   });
@@ -310,5 +342,6 @@
     }
     say("");
     show(typed.n, typed.summary, format(T.msg_typed, { n: typed.n }));
+    keep(typed.n, typed.summary);
   });
 })();
