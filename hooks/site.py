@@ -233,7 +233,12 @@ def _start_sheets():
         return
     if STATE.renderer is None:
         STATE.renderer = pdf.SheetRenderer(STATE.cache_dir / "pdf-sheets")
-    STATE.sheet_batches.append(STATE.renderer.start(jobs, render_missing=not STATE.serving))
+    renderer = STATE.renderer
+
+    def placeholder(job):
+        return pdf.placeholder_path(renderer, job, STATE.model.ui("pdf_being_made", job.lang))
+    STATE.sheet_batches.append(renderer.start(jobs, render_missing=not STATE.serving,
+                                              placeholder=placeholder if STATE.serving else None))
 
 
 def _finish_sheets():
@@ -247,8 +252,8 @@ def _finish_sheets():
         for r in rendered:
             log.info(f"PDF sheet rendered: {r.job.source} ({r.seconds:.2f} s, {r.size // 1024} KB)")
         if batch.skipped:
-            log.info(f"PDF sheets: {batch.skipped} changed sheet(s) not rendered while serving; "
-                     "`make build` renders and checks them")
+            log.info(f"PDF sheets: {batch.skipped} new or changed sheet(s) render in the background while "
+                     "serving (a short note stands in until each is ready); `make build` checks that they fit")
         STATE.sheet_problems += [p for p in map(pdf.fit_problem, results) if p]
     STATE.sheet_batches = []
 

@@ -165,16 +165,23 @@ class SheetRenderer:
             self._pool.shutdown()
             self._pool = None
 
-    def start(self, jobs: list[SheetJob], render_missing: bool = True) -> "Batch":
+    def start(self, jobs: list[SheetJob], render_missing: bool = True,
+              placeholder=None) -> "Batch":
         """Begin rendering what is not cached yet, in the worker processes, and return at once.
 
         The build goes on with the next language while the sheets render. With
-        ``render_missing`` false, sheets not in the cache are left out.
+        ``render_missing`` false, sheets not in the cache are rendered in the
+        background instead (the edit loop of `mkdocs serve` does not wait): each is
+        copied to its place when done, and until then ``placeholder(job)`` (a small
+        PDF that says the sheet is being made) stands there instead of a 404.
         """
         keys = [job.key() for job in jobs]
         missing = {k for k in keys if not (self.cache_dir / f"{k}.pdf").exists()}
         if not render_missing:
             kept = [(k, j) for k, j in zip(keys, jobs) if k not in missing]
+            for k, j in zip(keys, jobs):
+                if k in missing:
+                    self._in_background(k, j, placeholder)
             return Batch([k for k, _ in kept], [j for _, j in kept], {}, {}, len(jobs) - len(kept))
         todo = {k: j for k, j in zip(keys, jobs) if k in missing}
         timings: dict[str, float] = {}
@@ -185,6 +192,18 @@ class SheetRenderer:
         elif todo:
             futures = {k: self._executor().submit(_render_to_cache, j, str(self.cache_dir)) for k, j in todo.items()}
         return Batch(keys, jobs, futures, timings, 0)
+
+    def _in_background(self, key: str, job: SheetJob, placeholder) -> None:
+        target = Path(job.out_path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if placeholder is not None:
+            shutil.copyfile(placeholder(job), target)
+        future = self._executor().submit(_render_to_cache, job, str(self.cache_dir))
+
+        def copy(done) -> None:
+            if done.exception() is None and target.parent.exists():
+                shutil.copyfile(self.cache_dir / f"{key}.pdf", target)
+        future.add_done_callback(copy)
 
     def finish(self, batch: "Batch") -> list[SheetResult]:
         """Wait for the batch, then copy every sheet to its place."""
@@ -209,6 +228,18 @@ class Batch:
     futures: dict
     timings: dict[str, float]
     skipped: int  # sheets not rendered (not in the cache, rendering off)
+
+
+def placeholder_path(renderer: SheetRenderer, job: SheetJob, message: str) -> Path:
+    """A one-page PDF in the sheet's language saying that the sheet is being made."""
+    stand_in = dataclasses.replace(job, unit_id="placeholder", title=message, description=message,
+                                   content_html=f"<h1>{message}</h1>", out_path="", source="placeholder",
+                                   max_pages=0, min_fill=0.0, variant="")
+    key = stand_in.key()
+    path = renderer.cache_dir / f"{key}.pdf"
+    if not path.exists():
+        _render_to_cache(stand_in, str(renderer.cache_dir))
+    return path
 
 
 def fit_problem(result: SheetResult) -> str | None:

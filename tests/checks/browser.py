@@ -26,7 +26,7 @@ def chromium_path() -> str | None:
     return CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
 
 
-NGINX_EXAMPLE = Path(__file__).resolve().parents[2] / "deploy" / "nginx.conf"
+NGINX_EXAMPLE = Path(__file__).resolve().parents[2] / "deploy" / "security-headers.conf"
 
 
 def deployed_csp() -> str:

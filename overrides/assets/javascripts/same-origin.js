@@ -19,6 +19,10 @@
  *    prefixes come from the page's own hreflang links. Served over HTTP the
  *    index arrives by XHR; in the offline bundle (file://) as `var __index`.
  */
+// The page's own tools appear before the first paint (CSS keys on .kc-js), not
+// after their scripts run: nothing jumps when the scripts switch them on.
+document.documentElement.classList.add("kc-js");
+
 (function () {
   "use strict";
   var open = XMLHttpRequest.prototype.open;
