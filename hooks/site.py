@@ -322,11 +322,11 @@ def robots_txt(site_url: str | None) -> str:
 
 def _programme_handouts(lang: str) -> None:
     """Queue each programme's combined handout, once its modules' handouts are known."""
+    handouts = {mid: html for (hl, mid), html in STATE.handouts.items() if hl == lang}
     for programme in STATE.model.programmes:
         where = STATE.programme_pages.get((lang, programme.id))
         if where is None:
             continue
-        handouts = {mid: html for (hl, mid), html in STATE.handouts.items() if hl == lang}
         job = outputs.programme_handout_job(STATE.model, programme, lang, handouts, *where)
         if job is not None:
             STATE.sheet_jobs.append(job)

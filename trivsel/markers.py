@@ -134,7 +134,7 @@ def checklist(ctx: PageContext, arg: str) -> str:
 
 
 def rule_trail(m: Model, rule, lang: str) -> str:
-    """'Last checked 1 December 2026' or, for a rule nobody could confirm, say so."""
+    """'Last checked 1 December 2026' or, for a rule (or helpline) nobody could confirm, say so."""
     if rule.last_checked:
         return f"{m.ui('last_checked', lang)}: {format_date(rule.last_checked, lang)}"
     return m.ui("rule_unconfirmed", lang)
@@ -147,6 +147,17 @@ def countries_for(lang: str) -> tuple[tuple[str, bool], ...]:
     if home is None:
         return tuple((c, False) for c in COUNTRIES)
     return ((home, False),) + tuple((c, True) for c in COUNTRIES if c != home)
+
+
+def country_section(m: Model, lang: str, country: str, folded: bool, anchor: str, lines: list[str]) -> list[str]:
+    """One country's part of a rules or helplines section: a heading with its id, then the
+    lines, or for the other country the lines in a closed box that paper leaves out."""
+    heading = (f"### {m.ui('country_' + country, lang)} "
+               f"{{#{anchor}-{country}{' .kc-rules-abroad' if folded else ''}}}")
+    if not folded:
+        return [heading, "", *lines, ""]
+    return [heading, "", f'??? kc-abroad "{m.ui("abroad_" + country, lang)}"', "",
+            *("    " + line for line in lines), ""]
 
 
 def rules(ctx: PageContext, arg: str) -> str:
@@ -171,14 +182,7 @@ def rules(ctx: PageContext, arg: str) -> str:
         items = [f"- **[{rule.title[lang]}]({rules_page}#{rule.id}).** "
                  f'<span class="kc-rule-summary">{_esc(rule.summary[lang])}</span> '
                  f"[{rule.reference}]({rule.url}). *{rule_trail(m, rule, lang)}.*" for rule in chosen]
-        if folded:
-            out.append(f"### {m.ui('country_' + country, lang)} {{#regler-{country} .kc-rules-abroad}}\n")
-            out.append(f'??? kc-abroad "{m.ui("abroad_" + country, lang)}"\n')
-            out += ["    " + item for item in items]
-        else:
-            out.append(f"### {m.ui('country_' + country, lang)} {{#regler-{country}}}\n")
-            out += items
-        out.append("")
+        out += country_section(m, lang, country, folded, "regler", items)
     out += ["</div>", ""]
     return "\n".join(out)
 

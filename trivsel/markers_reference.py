@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .language import format_date
-from .markers import MarkerError, PageContext, _esc, _link_from, countries_for, rule_trail
+from .markers import MarkerError, PageContext, _esc, _link_from, countries_for, country_section, rule_trail
 from .glossary import GLOSSARY_PAGE
 from .model import Model
 
@@ -74,19 +74,11 @@ def helplines(ctx: PageContext, arg: str) -> str:
         rows = [f"| {m.ui('helplines_number', lang)} | {m.ui('helplines_service', lang)} | "
                 f"{m.ui('helplines_when', lang)} |", "| --- | --- | --- |"]
         for h in chosen:
-            trail = (f"{m.ui('last_checked', lang)}: {format_date(h.last_checked, lang)}" if h.last_checked
-                     else m.ui("rule_unconfirmed", lang))
             hours = f" ({h.hours[lang]})" if h.hours else ""
             number = f"**{h.number}**" if h.acute else h.number
             rows.append(f"| {number} | [{h.name[lang]}]({h.url}){hours} | {h.when[lang]} "
-                        f'<span class="kc-trail">{_esc(trail)}</span> |')
-        heading = f"### {m.ui('country_' + country, lang)} {{#numre-{country}{' .kc-rules-abroad' if folded else ''}}}"
-        out += [heading, ""]
-        if folded:
-            out += [f'??? kc-abroad "{m.ui("abroad_" + country, lang)}"', ""] + ["    " + r for r in rows]
-        else:
-            out += rows
-        out.append("")
+                        f'<span class="kc-trail">{_esc(rule_trail(m, h, lang))}</span> |')
+        out += country_section(m, lang, country, folded, "numre", rows)
     return "\n".join(out)
 
 
