@@ -14,7 +14,7 @@ SITE_LANG ?= $(filter da nb en,$(LANG))
 # Recipes get a real locale back, and the one-language switch for mkdocs.
 RUN := env LANG=C.UTF-8 LC_ALL=C.UTF-8 NO_MKDOCS_2_WARNING=1 $(if $(SITE_LANG),I18N_ONLY=$(SITE_LANG))
 
-.PHONY: install serve build offline test test-fast browser lighthouse bench clean
+.PHONY: install serve build offline test test-fast browser lighthouse bench bench-planner clean
 
 install: $(STAMP)
 
@@ -59,6 +59,10 @@ lighthouse: build
 # Build benchmark against plain MkDocs on the same docs/ (prints a table, writes bench/results/build.json).
 bench: install
 	$(RUN) $(BIN)/python bench/build.py
+
+# The planner's page weight and the time of one full recalculation (five days of fifteen items).
+bench-planner: install
+	$(RUN) $(BIN)/python bench/planner.py
 
 clean:
 	rm -rf site build .cache

@@ -157,7 +157,7 @@ def project(tmp_path) -> Path:
     def left_out(folder, names):
         folder = Path(folder).name
         return [n for n in names if n.split(".")[0] in others or n in ("dagsorden", "modules", "programmes", "materials")
-                or (folder in ("moduler", "program") and not n.startswith("index."))]
+                or (folder in ("moduler", "program") and not n.startswith(("index.", "planlaegger.")))]
 
     shutil.copytree(ROOT / "content", p / "content", ignore=left_out)
     shutil.copytree(ROOT / "docs", p / "docs", ignore=left_out)

@@ -66,6 +66,15 @@ def test_offline_bundle_works_from_file_urls(offline_site, browser):
     page.goto((offline_site / "nb" / "temaer" / "tidspres.html").as_uri())
     pdf = page.get_attribute(".kc-theme-actions a[download]", "href")
     assert (offline_site / "nb" / "temaer" / pdf).is_file(), pdf
+    # The programme planner works from disk: its data is in the page, its scripts are classic.
+    page.goto((offline_site / "nb" / "program" / "forste-uke.html").as_uri())
+    with page.expect_navigation():
+        page.get_by_role("link", name="Åpne i planleggeren").click()
+    page.wait_for_selector(".kc-planner__day")
+    assert page.locator(".kc-planner__day").count() == 5
+    assert page.locator("[data-time]").first.inner_text() == "08:30–09:30"
+    module = page.locator(".kc-planner__title a").first.get_attribute("href")
+    assert module.startswith("file:") and module.endswith("/nb/moduler/smilet-i-stemmen.html"), module
     context.close()
     assert remote == [] and errors == [], (remote, errors)
 

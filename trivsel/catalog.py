@@ -11,6 +11,7 @@ from .model import Model
 from .curriculum import clock, schedule, totals
 from .generated import PROGRAMME_DIR
 from .pages import HANDOUTS_SUFFIX, MATERIALS_SUFFIX, TRAINER_SUFFIX, page_url, unit_file_url
+from .planner import planner_address
 from .pulse import FORM_PAGE, PULSE_PAGE, SCALE, TEMPLATE_NAME
 
 
@@ -48,6 +49,7 @@ def build_catalog(model: Model, site_url: str, pages: dict[str, dict[str, str]],
                      for d in days],
             "total_minutes": totals(days)["total"],
             "live_call_minutes": totals(days)["live_calls"],
+            "planner": {lang: planner_address(lang, default_lang, p.id) for lang in langs},
         }
 
     return {

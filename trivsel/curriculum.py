@@ -9,8 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-DAY_LIMIT = 8 * 60  # minutes
-
 
 @dataclass(frozen=True)
 class Slot:

@@ -65,3 +65,13 @@ def date_as_list(line: str, lang: str) -> str | None:
     pattern = DATE_AS_LIST_RE.get(lang)
     m = pattern.match(line) if pattern else None
     return f"{m.group(1)}. {m.group(2)}" if m else None
+
+
+# Hours and minutes as the programme pages and the planner write them ("2 t. 30 min.").
+HOUR_UNITS = {"da": ("t.", "min."), "nb": ("t", "min"), "en": ("h", "min")}
+
+
+def hours(minutes: int, lang: str) -> str:
+    h, mm = divmod(minutes, 60)
+    unit = HOUR_UNITS.get(lang, HOUR_UNITS["en"])
+    return f"{h} {unit[0]} {mm} {unit[1]}" if h and mm else (f"{h} {unit[0]}" if h else f"{mm} {unit[1]}")

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from .curriculum import clock, schedule, totals
 from .generated import PROGRAMME_DIR
+from .language import hours as _hours
 from .markers import MarkerError, PageContext, _esc, _link_from, cards, checklist_html
 from .model import ChecklistItem, Module, Programme
 from .materials import page_html
-from .pages import MATERIALS_SUFFIX, TRAINER_SUFFIX, file_link, unit_file_name
+from .markers import workfile_tools
+from .pages import MATERIALS_SUFFIX, TRAINER_SUFFIX, asset_link, file_link, unit_file_name
+from .planner import PLANNER_PAGE, data_block, planner_data
 
 
 def _need_module(ctx: PageContext) -> Module:
@@ -99,12 +102,6 @@ def programme_list(ctx: PageContext, arg: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def _hours(minutes: int, lang: str) -> str:
-    h, mm = divmod(minutes, 60)
-    unit = {"en": ("h", "min")}.get(lang, ("t.", "min.")) if lang != "nb" else ("t", "min")
-    return f"{h} {unit[0]} {mm} {unit[1]}" if h and mm else (f"{h} {unit[0]}" if h else f"{mm} {unit[1]}")
-
-
 def programme(ctx: PageContext, arg: str) -> str:
     """The agenda page of a programme: clock times, totals, objectives, preparation, trainer notes."""
     p = _programme_arg(ctx, arg)
@@ -121,7 +118,10 @@ def programme(ctx: PageContext, arg: str) -> str:
            f'{_esc(m.ui("programme_ics", lang))}</a> '
            f'<a class="md-button" href="{file_link(ctx.page_id, unit_file_name(p.id, lang, "pdf"))}" download>'
            f'{_esc(m.ui("handout_download", lang))}</a>',
-           "{: .kc-no-print }", "", m.ui("programme_ics_note", lang, date=p.first_day), "{: .kc-no-print }", ""]
+           "{: .kc-no-print }", "", m.ui("programme_ics_note", lang, date=p.first_day), "{: .kc-no-print }", "",
+           f'<p class="kc-no-print kc-planner-link"><a class="md-button md-button--primary" '
+           f'href="kc-page:{PLANNER_PAGE}?programme={p.id}">{_esc(m.ui("planner_open", lang))}</a> '
+           f'{_esc(m.ui("planner_open_note", lang))}</p>', ""]
     for day in days:
         n = day.number
         heading = m.ui("programme_day", lang, n=n) if len(days) > 1 else m.ui("programme_agenda", lang)
@@ -175,7 +175,23 @@ def _preparation(ctx: PageContext, used: list[str]) -> list[str]:
     return items
 
 
+def planner(ctx: PageContext, arg: str) -> str:
+    """The programme planner: its data from the model, the app's place, and its two scripts.
+
+    Without JavaScript the page says so and points to the finished programmes."""
+    if ctx.page_id != PLANNER_PAGE:
+        raise MarkerError(f"only works on the planner page, docs/{PLANNER_PAGE}.<lang>.md")
+    m, lang = ctx.model, ctx.lang
+    scripts = "".join(f'<script src="{asset_link(f"assets/javascripts/{name}.js")}" defer></script>'
+                      for name in ("planner", "planner-page"))
+    return (f'<div class="kc-planner" data-kc-planner>{data_block(planner_data(m, lang))}'
+            f'<p class="kc-planner__nojs">{_esc(m.ui("planner_needs_js", lang))} '
+            f'<a href="kc-page:{PROGRAMME_DIR}/index">{_esc(m.ui("planner_programmes", lang))}</a></p></div>\n'
+            f'{workfile_tools(m, lang)}\n{scripts}\n')
+
+
 CURRICULUM_MARKERS = {
+    "planner": planner,
     "module-header": module_header,
     "key-points": key_points,
     "materials": materials,

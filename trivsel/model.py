@@ -14,6 +14,7 @@ from pathlib import Path
 from .errors import ContentError, Problem
 from .glossary import Term, terms_from
 from .materials import Material, materials_from
+from .programme_rules import ProgrammeRules, Verdict, rules_from, verdicts
 from .pulse import Pulse, pulse_from
 from .rules import front_page_problem, record_problems
 from .schema import plain, validate
@@ -200,6 +201,7 @@ class Model:
     pulse: Pulse | None = None
     materials: dict = field(default_factory=dict)  # module id -> [Material]
     helplines: list = field(default_factory=list)  # [Helpline], in file order
+    programme_rules: ProgrammeRules | None = None  # content/programme-rules.yml
     # Site settings from mkdocs.yml `extra` (e.g. the accessibility contact); set by the build.
     settings: dict = field(default_factory=dict)
 
@@ -351,14 +353,18 @@ def load_model(content_dir: Path, languages: tuple[str, ...], root: Path | None 
                             bool(sources_doc), problems, files, rules if rules_doc else None)
     glossary = terms_from(glossary_doc, languages, problems) if glossary_doc else []
     pulse = pulse_from(pulse_doc, theme_ids, sources if sources_doc else None, problems) if pulse_doc else None
-    programmes = _load_programmes(content_dir / "programmes", root, languages, modules, problems, files)
+    programme_rules_doc = load_required("programme-rules.yml", "programme-rules.schema.json")
+    programme_rules = rules_from(programme_rules_doc.data) if programme_rules_doc else None
+    programmes = _load_programmes(content_dir / "programmes", root, languages, modules, problems, files,
+                                  programme_rules)
     materials = _load_materials(content_dir / "materials", root, languages, {m.id for m in modules},
                                 theme_ids, problems, files)
 
     if problems:
         raise ContentError(problems)
     return Model(languages, themes, rules, sources, ui_doc.data if ui_doc else {}, meeting, modules,
-                 programmes, files, glossary, pulse, materials=materials, helplines=helplines)
+                 programmes, files, glossary, pulse, materials=materials, helplines=helplines,
+                 programme_rules=programme_rules)
 
 
 # The order modules are listed in (nav, overview, catalogue); programmes set their own order.
@@ -464,8 +470,28 @@ def _load_modules(folder, root, languages, theme_ids, sources, check_sources, pr
     return sorted(modules.values(), key=lambda m: (order.get(m.id, len(order)), m.id))
 
 
-def _load_programmes(folder, root, languages, modules, problems, files) -> list[Programme]:
-    from .curriculum import DAY_LIMIT, clock, parse_clock
+def programme_days(days_data, by_id: dict) -> list[ProgrammeDay]:
+    """The days of a programme in its file's shape (also the planner's plan and its YAML export)."""
+    days = []
+    for day in days_data:
+        items = []
+        for item in day["items"]:
+            if "module" in item:
+                module = by_id[item["module"]]
+                short = item.get("version") == "short" and module.short is not None
+                items.append(ProgrammeItem("module", module.id, module.short.minutes if short else module.minutes,
+                                           module.title, short=short))
+            elif "break" in item:
+                items.append(ProgrammeItem("break", None, item["break"], item.get("title")))
+            else:
+                session = item["session"]
+                items.append(ProgrammeItem("session", None, session["minutes"], session["title"],
+                                           live_calls=bool(session.get("live_calls"))))
+        days.append(ProgrammeDay(day["start"], tuple(items), day.get("after", 1)))
+    return days
+
+
+def _load_programmes(folder, root, languages, modules, problems, files, rules: ProgrammeRules | None) -> list[Programme]:
     by_id = {m.id: m for m in modules}
     broken = {p.stem for p in (folder.parent / "modules").glob("*.yml")} - set(by_id)
     programmes = []
@@ -475,9 +501,9 @@ def _load_programmes(folder, root, languages, modules, problems, files) -> list[
         if doc is None:
             continue
         d = doc.data
-        days, position = [], {}
+        kept = []  # the days without items whose module did not load (its own file says why)
         for di, day in enumerate(d["days"]):
-            items, length = [], 0
+            items = []
             for ii, item in enumerate(day["items"]):
                 where = dict(line=doc.line_of(("days", di, "items", ii)), field=f"days[{di}].items[{ii}]")
                 if "module" in item:
@@ -488,49 +514,52 @@ def _load_programmes(folder, root, languages, modules, problems, files) -> list[
                         problems.append(Problem(doc.path, f"unknown module '{mid}'; use a module id "
                                                 f"(known: {', '.join(m.id for m in modules)})", **where, guide="unknown-id"))
                         continue
-                    module, short = by_id[mid], item.get("version") == "short"
-                    if short and module.short is None:
+                    if item.get("version") == "short" and by_id[mid].short is None:
                         problems.append(Problem(doc.path, f"'{mid}' has no short version; define `short_version` "
                                                 f"(minutes, keep, skip) in content/modules/{mid}.yml or use the whole "
                                                 f"module", **where, guide="programme-rules"))
-                        short = False
-                    position[mid] = (di, ii)
-                    minutes = module.short.minutes if short else module.minutes
-                    items.append(ProgrammeItem("module", mid, minutes, module.title, short=short))
-                    length += minutes
-                elif "break" in item:
-                    items.append(ProgrammeItem("break", None, item["break"], item.get("title")))
-                    length += item["break"]
-                else:
-                    session = item["session"]
-                    items.append(ProgrammeItem("session", None, session["minutes"], session["title"],
-                                               live_calls=bool(session.get("live_calls"))))
-                    length += session["minutes"]
                 if "break" in item and "title" not in item:
                     problems.append(Problem(doc.path, "a break needs a title in every language, e.g. "
                                             "title: {da: Pause, nb: Pause, en: Break}", **where, guide="programme-rules"))
-            if length > DAY_LIMIT:
-                problems.append(Problem(doc.path, f"day {di + 1} is {length // 60} h {length % 60} min long; "
-                                        "a day may last at most 8 hours: move items to another day",
-                                        line=doc.line_of(("days", di)), field=f"days[{di}]", guide="programme-rules"))
-            if parse_clock(day["start"]) + length > 24 * 60:
-                problems.append(Problem(doc.path, f"day {di + 1} would end after midnight "
-                                        f"(starts {day['start']}, lasts {clock(length)})",
-                                        line=doc.line_of(("days", di, "start")), field=f"days[{di}].start", guide="programme-rules"))
-            days.append(ProgrammeDay(day["start"], tuple(items), day.get("after", 1)))
-        # A prerequisite in the same programme must come before the module that needs it.
-        for mid, (di, ii) in position.items():
-            for pre in by_id[mid].prerequisites:
-                if pre in position and position[pre] > (di, ii):
-                    pdi, pii = position[pre]
-                    problems.append(Problem(doc.path, f"'{pre}' is a prerequisite of '{mid}' but comes after it "
-                                            f"(day {pdi + 1}, item {pii + 1}); move it before day {di + 1}, "
-                                            f"item {ii + 1}", line=doc.line_of(("days", pdi, "items", pii)),
-                                            field=f"days[{pdi}].items[{pii}]", guide="programme-rules"))
-        problems += programme_safety(days, by_id, doc)
+                items.append(item)
+            kept.append({**day, "items": items})
+        days = programme_days(kept, by_id)
+        if rules is not None:
+            problems += [_verdict_problem(v, doc, by_id, days) for v in verdicts(days, by_id, rules)]
         programmes.append(Programme(path.stem, d["title"], d["summary"], d["audience"], d["first_day"],
                                     tuple(days), doc.path, d["timezone"]))
     return programmes
+
+
+def _verdict_problem(v: Verdict, doc, by_id: dict, days) -> Problem:
+    """A broken programme rule as the editor's stop: the line, the field and the fix."""
+    from .curriculum import clock
+    at = lambda di, ii: dict(line=doc.line_of(("days", di, "items", ii)), field=f"days[{di}].items[{ii}]",  # noqa: E731
+                             guide="programme-rules")
+    if v.rule == "day_length":
+        n = v.value("minutes")
+        return Problem(doc.path, f"day {v.day + 1} is {n // 60} h {n % 60} min long; a day may last at most "
+                       f"{v.value('limit') // 60} hours: move items to another day",
+                       line=doc.line_of(("days", v.day)), field=f"days[{v.day}]", guide="programme-rules")
+    if v.rule == "past_midnight":
+        length = sum(i.minutes or 0 for i in days[v.day].items)
+        return Problem(doc.path, f"day {v.day + 1} would end after midnight (starts {days[v.day].start}, "
+                       f"lasts {clock(length)})", line=doc.line_of(("days", v.day, "start")),
+                       field=f"days[{v.day}].start", guide="programme-rules")
+    if v.rule == "block_length":
+        return Problem(doc.path, f"day {v.day + 1} runs {v.value('minutes')} minutes without a break (item "
+                       f"{v.item + 1}); put a break in at least every {v.value('limit')} minutes, or split the "
+                       f"session", **at(v.day, v.item))
+    if v.rule == "before_live_calls":
+        mid = days[v.day].items[v.item].module_id
+        return Problem(doc.path, f"'{mid}' must come before any session with live calls, but day "
+                       f"{v.value('day')}, item {v.value('calls_item') + 1} has live calls; move the module earlier "
+                       f"or the calls later", **at(v.day, v.item))
+    mid = days[v.day].items[v.item].module_id
+    pdi, pii = v.value("prerequisite_at")
+    return Problem(doc.path, f"'{v.value('prerequisite')}' is a prerequisite of '{mid}' but comes after it "
+                   f"(day {pdi + 1}, item {pii + 1}); move it before day {v.day + 1}, item {v.item + 1}",
+                   **at(pdi, pii))
 
 
 def published_problems(doc: YamlDoc, themes: list[Theme]) -> list[Problem]:
@@ -548,42 +577,6 @@ def published_problems(doc: YamlDoc, themes: list[Theme]) -> list[Problem]:
         if item_id not in listed:
             problems.append(Problem(theme.file, f"checklist item '{item_id}' is new; add it to content/published.yml "
                                     "(published ids never change afterwards)", field="checklist", guide="published-ids"))
-    return problems
-
-
-# The longest stretch of teaching or calls without a break (minutes).
-MAX_BLOCK = 90
-
-
-def programme_safety(days, modules: dict, doc) -> list[Problem]:
-    """Safe by construction: modules that must come before live calls do, and no block runs
-    longer than MAX_BLOCK minutes without a break."""
-    problems = []
-    first_live = None
-    for di, day in enumerate(days):
-        block, block_start = 0, 0
-        for ii, item in enumerate(day.items):
-            where = dict(line=doc.line_of(("days", di, "items", ii)), field=f"days[{di}].items[{ii}]",
-                         guide="programme-rules")
-            if item.kind == "break":
-                block = 0
-                continue
-            if block == 0:
-                block_start = ii
-            block += item.minutes or 0
-            if block > MAX_BLOCK:
-                problems.append(Problem(doc.path, f"day {di + 1} runs {block} minutes without a break (from item "
-                                        f"{block_start + 1}); put a break in at least every {MAX_BLOCK} minutes, or "
-                                        f"split the session", **where))
-                block = -10**6  # one message per block
-            if item.kind == "session" and item.live_calls and first_live is None:
-                first_live = (di, ii)
-            if item.kind == "module" and modules[item.module_id].before_live_calls and first_live is not None \
-                    and first_live < (di, ii):
-                ldi, lii = first_live
-                problems.append(Problem(doc.path, f"'{item.module_id}' must come before any session with live calls, "
-                                        f"but day {ldi + 1}, item {lii + 1} has live calls; move the module earlier "
-                                        f"or the calls later", **where))
     return problems
 
 

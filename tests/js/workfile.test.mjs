@@ -222,7 +222,7 @@ test("serialize: pretty, stable key order, with saved", () => {
   const text = kc.serialize(sample(), LATER);
   assert.ok(text.startsWith('{\n  "format": "kontaktcenter-trivsel/work",\n  "version": 1,\n  "saved": "' + LATER + '"'));
   const data = JSON.parse(text);
-  assert.deepEqual(Object.keys(data), ["format", "version", "saved", "changed", "current_plan", "checklists", "meetings", "plans", "pulse"]);
+  assert.deepEqual(Object.keys(data), ["format", "version", "saved", "changed", "current_plan", "checklists", "meetings", "plans", "pulse", "programme"]);
   assert.deepEqual(Object.keys(data.checklists), ["tidspres-01", "tidspres-03"]);
   assert.deepEqual(Object.keys(data.plans[0]), ["id", "name", "approved_by", "approved_on", "rows"]);
   assert.deepEqual(Object.keys(data.plans[0].rows[0]), ["id", ...kc.ROW_FIELDS]);
@@ -390,4 +390,18 @@ test("isDate: empty or a real calendar day", () => {
   for (const bad of ["2026-02-29", "1900-02-29", "2026-13-01", "2026-00-10", "2026-1-1", "26-01-01", null, 20260101]) {
     assert.equal(kc.isDate(bad), false, String(bad));
   }
+});
+
+test("the planner's plan goes into the work and the file; when it was saved is not the work", () => {
+  const plan = { title: { da: "Uge" }, days: [{ start: "08:30", items: [{ module: "stemmen" }] }] };
+  const w = kc.setProgramme(frozen(kc.emptyWork()), plan, NOW);
+  assert.deepEqual(w.programme, { saved: NOW, plan });
+  const r = kc.parseWorkFile(kc.serialize(w, LATER));
+  assert.equal(r.ok, true);
+  assert.deepEqual(r.work.programme.plan, plan);
+  assert.ok(kc.equalWork(kc.setProgramme(w, plan, LATER), w));
+  assert.ok(!kc.equalWork(w, kc.emptyWork()));
+  assert.equal(kc.setProgramme(w, null, NOW).programme, null);
+  const bad = kc.parseWorkFile(JSON.stringify({ format: kc.FORMAT, version: 1, programme: { plan: [] } }));
+  assert.deepEqual([bad.ok, bad.error, bad.detail], [false, "invalid", "programme"]);
 });

@@ -395,6 +395,7 @@
           fileDigest = W.digest(work);
           try { localStorage.setItem(SAVED_KEY, fileDigest); } catch (e) { /* said by the status line */ }
           renderAll();
+          announceReplaced();
           showStatus(say("file_opened", { plans: work.plans.length, ticks: Object.keys(work.checklists).length }));
         };
         reader.onerror = function () { showStatus(say("file_error_corrupt")); };
@@ -411,6 +412,7 @@
       if (!parsed.ok) return;
       work = parsed.work;
       renderAll();
+      announceReplaced();
       showStatus(say("other_tab"));
     });
   }
@@ -418,6 +420,19 @@
   // The pulse page computed results (never the answers): they go into the work file.
   function setupPulse() {
     document.addEventListener("kc-pulse-results", function (e) { change(W.setPulse(work, e.detail, now())); });
+  }
+
+  // The programme planner (planner-page.js) keeps its plan in the same work, so it goes into the file.
+  // It reads the plan through kcWorkStore and hears "kc-work-replaced" when a file or another tab replaces it.
+  function setupPlanner() {
+    document.addEventListener("kc-planner-plan", function (e) { change(W.setProgramme(work, e.detail, now())); });
+    window.kcWorkStore = {
+      plan: function () { return work.programme ? work.programme.plan : null; },
+      storageOk: function () { return storageOk; }
+    };
+  }
+  function announceReplaced() {
+    document.dispatchEvent(new CustomEvent("kc-work-replaced"));
   }
 
   function on(root, action, handler) {
@@ -434,7 +449,7 @@
     if (source) { try { words = JSON.parse(source.getAttribute("data-kc-words")); } catch (e) { words = {}; } }
     probeStorage();
     work = readStored();
-    setupTicks(); setupPlans(); setupMeetings(); setupWorkFile(); setupOtherTabs(); setupPulse();
+    setupTicks(); setupPlans(); setupMeetings(); setupWorkFile(); setupOtherTabs(); setupPulse(); setupPlanner();
     renderAll();
     showStatus();
   }

@@ -99,7 +99,7 @@
   }
   function emptyWork() {
     return { format: FORMAT, version: VERSION, checklists: {}, meetings: {},
-             plans: [emptyPlan("p-1", "r-1", "")], current_plan: "p-1", pulse: null, changed: "" };
+             plans: [emptyPlan("p-1", "r-1", "")], current_plan: "p-1", pulse: null, programme: null, changed: "" };
   }
 
   function readRow(raw, id, strict, path) {
@@ -194,6 +194,11 @@
     if (pulse === undefined || pulse === null) out.pulse = null;
     else if (!isObject(pulse)) out.pulse = fail(strict, "pulse", null);
     else out.pulse = { saved: readText(pulse.saved, strict, "pulse.saved"), results: copyJson(pulse.results) };
+    // The programme planner's plan; planner.js reads (and checks) the plan itself.
+    var programme = raw.programme;
+    if (programme === undefined || programme === null) out.programme = null;
+    else if (!isObject(programme) || !isObject(programme.plan)) out.programme = fail(strict, "programme", null);
+    else out.programme = { saved: readText(programme.saved, strict, "programme.saved"), plan: copyJson(programme.plan) };
 
     out.changed = readText(raw.changed, strict, "changed");
     return out;
@@ -345,6 +350,11 @@
     w.pulse = results === null || results === undefined ? null : { saved: readText(now, false), results: copyJson(results) };
     return w;
   }
+  function setProgramme(work, plan, now) {
+    var w = copy(work);
+    w.programme = plan === null || plan === undefined ? null : { saved: readText(now, false), plan: copyJson(plan) };
+    return w;
+  }
   function touch(work, now) {
     var w = copy(work);
     w.changed = readText(now, false);
@@ -364,7 +374,8 @@
     var w = copy(work);
     return { format: w.format, version: w.version, saved: saved, changed: w.changed,
              current_plan: w.current_plan, checklists: w.checklists, meetings: w.meetings,
-             plans: w.plans, pulse: w.pulse && { saved: w.pulse.saved, results: sortKeys(w.pulse.results) } };
+             plans: w.plans, pulse: w.pulse && { saved: w.pulse.saved, results: sortKeys(w.pulse.results) },
+             programme: w.programme && { saved: w.programme.saved, plan: w.programme.plan } };
   }
   function serialize(work, now) {
     return JSON.stringify(fileObject(work, readText(now, false)), null, 2) + "\n";
@@ -373,6 +384,7 @@
   function canonical(work) {
     var o = fileObject(work, "");
     delete o.saved; delete o.changed;
+    if (o.programme) o.programme = { plan: o.programme.plan };  // when the plan was saved is not the work
     return JSON.stringify(o);
   }
 
@@ -461,7 +473,7 @@
     addPlan: addPlan, removePlan: removePlan, renamePlan: renamePlan, setCurrentPlan: setCurrentPlan,
     currentPlan: currentPlan, addRow: addRow, updateRow: updateRow, removeRow: removeRow, rowIsEmpty: rowIsEmpty,
     setTick: setTick, clearTicks: clearTicks, countTicks: countTicks,
-    setMeeting: setMeeting, clearMeeting: clearMeeting, setPulse: setPulse, touch: touch,
+    setMeeting: setMeeting, clearMeeting: clearMeeting, setPulse: setPulse, setProgramme: setProgramme, touch: touch,
     serialize: serialize, parseWorkFile: parseWorkFile, migrateLegacy: migrateLegacy,
     equalWork: equalWork, digest: digest
   };
