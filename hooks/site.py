@@ -25,6 +25,7 @@ from trivsel import catalog as catalog_mod
 from trivsel import generated, outputs, pdf
 from trivsel.glossary import GLOSSARY_PAGE, TermLinker
 from trivsel.model import build_day, stale_rules
+from trivsel.page_scripts import script_tags
 from trivsel.pages import file_dir, resolve_links
 from trivsel.build import SiteSources, check_sources, load_checked_model
 from trivsel.errors import ContentError, guide_note
@@ -224,7 +225,7 @@ def on_page_content(html, page, config, files):
     glossary = files.get_file_from_path(f"{GLOSSARY_PAGE}.{lang}.md")
     if glossary is not None and page_id != GLOSSARY_PAGE:
         html, _ = STATE.linkers[lang].link(html, glossary.url_relative_to(page.file))
-    return html
+    return html + resolve_links(script_tags(html), page.url, url_of)
 
 
 def _start_sheets():

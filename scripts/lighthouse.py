@@ -1,18 +1,19 @@
 #!/usr/bin/env python3
 """Lighthouse report for the built site (a report, not a test).
 
-Serves the built site on 127.0.0.1 at a free port, runs Lighthouse 12 (from
-npm, installed on first use into .cache/lighthouse) against every page kind in
-PAGES for every language prefix in LANG_PREFIXES, and writes a Markdown report
-and a JSON file with the same data. The table is also printed to stdout.
+Serves the built site on 127.0.0.1 through deploy/nginx.conf in the real nginx
+when it is installed (as the browser tests do; else a plain Python server), runs
+Lighthouse 12 (from npm, installed on first use into .cache/lighthouse) three
+times on every page kind in PAGES for every language prefix in LANG_PREFIXES,
+and writes a Markdown report and a JSON file with the median of the runs:
+scores, CLS, LCP, TBT and bytes. The table is also printed to stdout.
 
     make build
-    .venv/bin/python scripts/lighthouse.py [--site site] \
+    .venv/bin/python scripts/lighthouse.py [--site site] [--runs 3] [--pages temaer/tidspres/ ...] \
         [--out reports/lighthouse.md] [--json reports/lighthouse.json]
 
 Exit codes: 0 when every page was audited, whether or not the targets were met
-(a line "Targets missed: ..." names the pages where accessibility, best
-practices or SEO is below 100); 1 when the site is missing or Lighthouse could
+(a line "Targets missed: ..." names the pages and what missed its target); 1 when the site is missing or Lighthouse could
 not be installed or started; 3 when one or more pages could not be audited.
 
 Standard library only. Never downloads a browser: Chromium must be installed
@@ -38,7 +39,8 @@ import time
 from pathlib import Path
 
 # Page kinds to audit, relative to a language's root. Add more kinds here.
-PAGES = ["", "temaer/", "temaer/tidspres/", "moede/apv/", "moede/dagsorden/tidspres/", "moduler/stemmen/", "program/forste-uke/"]
+PAGES = ["", "temaer/", "temaer/tidspres/", "moede/apv/", "moede/puls/", "moede/dagsorden/tidspres/", "moduler/stemmen/",
+         "program/forste-uke/", "program/planlaegger/"]
 # Danish at /, Norwegian at /nb/, English at /en/.
 LANG_PREFIXES = ["", "nb/", "en/"]
 
@@ -52,6 +54,10 @@ COLUMN_TITLES = {
     "seo": "SEO",
 }
 SKIP_DISPLAY_MODES = {"notApplicable", "informative", "manual"}
+# Page-load targets on a phone (median of the runs): layout shift, largest paint, blocking time.
+METRICS = {"cls": ("cumulative-layout-shift", 1, 0.05), "lcp_s": ("largest-contentful-paint", 1000, 2.0),
+           "tbt_ms": ("total-blocking-time", 1, 100)}
+PERFORMANCE_TARGET = 95
 
 ROOT = Path(__file__).resolve().parent.parent
 LH_PREFIX = ROOT / ".cache" / "lighthouse"
@@ -210,6 +216,10 @@ def summarise(page: str, lhr: dict) -> dict:
         score = cats.get(cid, {}).get("score")
         scores[cid] = None if score is None else round(score * 100)
     weight = audits.get("total-byte-weight", {}).get("numericValue")
+    metrics = {}
+    for name, (audit_id, scale, _) in METRICS.items():
+        value = audits.get(audit_id, {}).get("numericValue")
+        metrics[name] = None if value is None else round(value / scale, 3)
     failing = []
     for cid in CATEGORIES:
         if cid == "performance" or scores[cid] in (None, 100):
@@ -234,6 +244,7 @@ def summarise(page: str, lhr: dict) -> dict:
         "page": page,
         "scores": scores,
         "total_byte_weight": None if weight is None else int(round(weight)),
+        "metrics": metrics,
         "failing_audits": failing,
         "error": None,
     }
@@ -252,22 +263,38 @@ def fmt_bytes(value) -> str:
 
 
 def table(results: list[dict]) -> str:
-    head = ["page"] + [COLUMN_TITLES[c] for c in CATEGORIES] + ["bytes"]
+    head = ["page"] + [COLUMN_TITLES[c] for c in CATEGORIES] + ["CLS", "LCP s", "TBT ms", "bytes"]
     lines = [
         "| " + " | ".join(head) + " |",
         "| " + " | ".join(["---"] + ["---:"] * (len(head) - 1)) + " |",
     ]
     for r in results:
         if r["error"]:
-            cells = [f"`{r['page']}`"] + ["error"] * len(CATEGORIES) + ["–"]
+            cells = [f"`{r['page']}`"] + ["error"] * len(CATEGORIES) + ["–"] * 4
         else:
             cells = (
                 [f"`{r['page']}`"]
                 + [fmt_score(r["scores"][c]) for c in CATEGORIES]
+                + [fmt_score(r["metrics"].get(m)) for m in METRICS]
                 + [fmt_bytes(r["total_byte_weight"])]
             )
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+def median_result(runs: list[dict]) -> dict:
+    """One row from several runs of a page: the median of every score and metric."""
+    import statistics
+    good = [r for r in runs if not r["error"]]
+    if not good:
+        return runs[-1]
+    out = dict(good[len(good) // 2])
+    out["scores"] = {c: statistics.median_low([r["scores"][c] for r in good if r["scores"][c] is not None] or [None])
+                     for c in CATEGORIES}
+    out["metrics"] = {m: statistics.median_low([r["metrics"][m] for r in good if r["metrics"][m] is not None] or [None])
+                      for m in METRICS}
+    out["runs"] = len(good)
+    return out
 
 
 def targets_missed(results: list[dict]) -> list[str]:
@@ -280,6 +307,13 @@ def targets_missed(results: list[dict]) -> list[str]:
             for c in TARGET_CATEGORIES
             if r["scores"][c] is None or r["scores"][c] < 100
         ]
+        perf = r["scores"].get("performance")
+        if perf is None or perf < PERFORMANCE_TARGET:
+            low.append(f"performance {fmt_score(perf)} (target {PERFORMANCE_TARGET})")
+        for name, (_, _, limit) in METRICS.items():
+            value = r.get("metrics", {}).get(name)
+            if value is None or value > limit:
+                low.append(f"{name} {fmt_score(value)} (target ≤ {limit})")
         if low:
             missed.append(f"{r['page']} ({', '.join(low)})")
     return missed
@@ -291,8 +325,9 @@ def markdown(results: list[dict], meta: dict) -> str:
         "",
         f"Lighthouse {meta['lighthouse_version']}, form factor {meta['form_factor']}, "
         f"{meta['generated']}, {meta['duration_s']:.0f} s. "
-        "Performance is reported only; accessibility, best practices and SEO "
-        "should be 100. Bytes = `total-byte-weight`.",
+        f"{meta['server']}; median of {meta['runs']} runs per page. Targets: accessibility, best "
+        f"practices and SEO 100; performance ≥ {PERFORMANCE_TARGET}; CLS ≤ 0.05, LCP ≤ 2.0 s, TBT ≤ 100 ms. "
+        "Bytes = `total-byte-weight`.",
         "",
         table(results),
         "",
@@ -339,6 +374,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="Markdown report (default: reports/lighthouse.md)")
     parser.add_argument("--json", default="reports/lighthouse.json",
                         help="JSON report (default: reports/lighthouse.json)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per page; the report gives the median (default 3)")
+    parser.add_argument("--pages", nargs="*", help="only these page kinds (e.g. temaer/tidspres/)")
     args = parser.parse_args(argv)
 
     site = Path(args.site).resolve()
@@ -358,9 +395,20 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
     started = time.monotonic()
-    server, port = start_server(site)
-    base = f"http://127.0.0.1:{port}/"
-    pages = [prefix + page for prefix in LANG_PREFIXES for page in PAGES]
+    # Through the deployment example when nginx is here (HTTP/2, TLS, gzip, the real headers),
+    # as tests/checks/nginx.py runs it for the browser tests; else a plain Python server.
+    sys.path.insert(0, str(ROOT / "tests"))
+    from checks.nginx import Nginx, nginx_path
+    nginx = Nginx(site, Path(tempfile.mkdtemp(prefix="lighthouse-nginx-"))) if nginx_path() else None
+    global CHROME_FLAGS
+    if nginx:
+        nginx.__enter__()
+        base, server_note = nginx.base, "through deploy/nginx.conf (nginx, HTTP/2, TLS)"
+        CHROME_FLAGS += " --ignore-certificate-errors"  # the certificate is made for this run
+    else:
+        server, port = start_server(site)
+        base, server_note = f"http://127.0.0.1:{port}/", "plain Python server (nginx not installed)"
+    pages = [prefix + page for prefix in LANG_PREFIXES for page in (args.pages or PAGES)]
     results: list[dict] = []
     try:
         with tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp:
@@ -372,34 +420,40 @@ def main(argv: list[str] | None = None) -> int:
                     res = {"page": label, "scores": {}, "total_byte_weight": None,
                            "failing_audits": [], "error": "page not in the built site"}
                 else:
-                    lhr = None
-                    error = None
-                    for attempt in (1, 2):  # one retry: Chromium can be flaky
-                        try:
-                            lhr = run_lighthouse(base + page, chrome, workdir)
-                            break
-                        except (RuntimeError, ValueError) as exc:
-                            error = str(exc)
-                            log(f"  {label}: attempt {attempt} failed: {error}")
-                    if lhr is not None:
-                        res = summarise(label, lhr)
-                    else:
-                        res = {"page": label, "scores": {}, "total_byte_weight": None,
-                               "failing_audits": [], "error": error}
+                    runs = []
+                    for _ in range(args.runs):
+                        lhr = None
+                        error = None
+                        for attempt in (1, 2):  # one retry: Chromium can be flaky
+                            try:
+                                lhr = run_lighthouse(base + page, chrome, workdir)
+                                break
+                            except (RuntimeError, ValueError) as exc:
+                                error = str(exc)
+                                log(f"  {label}: attempt {attempt} failed: {error}")
+                        runs.append(summarise(label, lhr) if lhr is not None else
+                                    {"page": label, "scores": {}, "total_byte_weight": None, "metrics": {},
+                                     "failing_audits": [], "error": error})
+                    res = median_result(runs)
                 results.append(res)
                 status = "error" if res["error"] else " ".join(
                     f"{c}={fmt_score(res['scores'][c])}" for c in CATEGORIES)
                 log(f"[{n}/{len(pages)}] {label} {status} "
                     f"({time.monotonic() - t0:.0f} s)")
     finally:
-        server.shutdown()
-        server.server_close()
+        if nginx:
+            nginx.__exit__(None, None, None)
+        else:
+            server.shutdown()
+            server.server_close()
 
     meta = {
         "lighthouse_version": version,
         "form_factor": FORM_FACTOR,
         "generated": _dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "duration_s": round(time.monotonic() - started, 1),
+        "server": server_note,
+        "runs": args.runs,
     }
     missed = targets_missed(results)
     report = {

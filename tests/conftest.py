@@ -87,7 +87,7 @@ def pytest_collection_modifyitems(config, items):
     browser_items = [i for i in items if "browser" in i.keywords]
     if not browser_items:
         return
-    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+    if _in_ci():
         # In CI a missing browser is a failure, never a skip.
         raise pytest.UsageError(f"CI: {reason}")
     print(f"\nSkipping {len(browser_items)} browser tests. {reason}")
@@ -95,10 +95,26 @@ def pytest_collection_modifyitems(config, items):
         item.add_marker(pytest.mark.skip(reason=reason))
 
 
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
 @pytest.fixture(scope="session")
-def server(site):
+def server(site, tmp_path_factory):
+    """The built site as deployed: deploy/nginx.conf in the real nginx (HTTP/2, TLS, its headers).
+
+    Without nginx (a machine that has not run .ci/run) a small Python server with the
+    same Content-Security-Policy stands in, and says so; in CI nginx is required."""
     from checks.browser import StaticServer, deployed_csp
-    with StaticServer(site, csp=deployed_csp()) as srv:
+    from checks.nginx import Nginx, nginx_path
+    if nginx_path() is None:
+        if _in_ci():
+            pytest.fail("CI: nginx must be installed (see .ci/run)", pytrace=False)
+        print("\nnginx not found: the browser tests use a Python server with the same CSP (apt-get install nginx)")
+        with StaticServer(site, csp=deployed_csp()) as srv:
+            yield srv
+        return
+    with Nginx(site, tmp_path_factory.mktemp("nginx")) as srv:
         yield srv
 
 
@@ -107,7 +123,8 @@ def browser():
     from playwright.sync_api import sync_playwright
     from checks.browser import launch
     with sync_playwright() as p:
-        b = launch(p)
+        # The test server's certificate is self-signed, made for this run.
+        b = launch(p, extra_args=["--ignore-certificate-errors"])
         yield b
         b.close()
 

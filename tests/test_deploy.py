@@ -1,10 +1,11 @@
 """The deployment example, run by the real server: deploy/nginx.conf passes `nginx -t`
 and serves the built site with the right headers on every kind of response.
 
-The test copies the config, points its certificate, root and ports at a throw-away
-prefix (a self-signed certificate made here) and changes nothing else, so what is
-tested is what an operator copies. CI installs Debian's nginx; without it, the test
-skips locally and fails in CI.
+tests/checks/nginx.py copies the config, points its certificate, root and ports at a
+throw-away prefix (a self-signed certificate made there) and changes nothing else, so
+what is tested is what an operator copies. The browser tests run through the same
+server (conftest.py `server`). CI installs Debian's nginx; without it, this test skips
+locally and fails in CI.
 """
 
 from __future__ import annotations
@@ -13,78 +14,25 @@ import gzip
 import http.client
 import os
 import re
-import shutil
-import socket
 import ssl
-import subprocess
-import time
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from checks.nginx import HOST, nginx_path
 
-NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
-HOST = "kontaktcenter-trivsel.example.org"
+NGINX = nginx_path()
 
 pytestmark = pytest.mark.skipif(NGINX is None and os.environ.get("CI", "").lower() not in ("1", "true", "yes"),
                                 reason="nginx is not installed (apt-get install nginx)")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _mime_types() -> Path:
-    for path in (Path("/etc/nginx/mime.types"), Path("/usr/share/nginx/mime.types")):
-        if path.exists():
-            return path
-    pytest.fail("nginx's mime.types was not found next to the server")
-
-
 @pytest.fixture(scope="module")
 def nginx(site, tmp_path_factory):
+    from checks.nginx import Nginx
     assert NGINX, "CI: nginx must be installed (see .ci/run)"
-    prefix = tmp_path_factory.mktemp("nginx")
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", f"/CN={HOST}",
-                    "-keyout", str(prefix / "key.pem"), "-out", str(prefix / "cert.pem")],
-                   check=True, capture_output=True)
-    https, http_port = _free_port(), _free_port()
-    server = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
-    replaced = {"listen 443 ssl http2;": f"listen 127.0.0.1:{https} ssl http2;",
-                "listen 80;": f"listen 127.0.0.1:{http_port};",
-                "/etc/ssl/kontaktcenter-trivsel/fullchain.pem": str(prefix / "cert.pem"),
-                "/etc/ssl/kontaktcenter-trivsel/privkey.pem": str(prefix / "key.pem"),
-                "/srv/kontaktcenter-trivsel/site": str(site)}
-    for old, new in replaced.items():
-        assert server.count(old) == 1, f"deploy/nginx.conf no longer has {old!r}"
-        server = server.replace(old, new)
-    (prefix / "site.conf").write_text(server, encoding="utf-8")
-    shutil.copy(ROOT / "deploy" / "security-headers.conf", prefix / "security-headers.conf")
-    shutil.copy(_mime_types(), prefix / "mime.types")
-    # As root (CI), nginx's workers would run as nobody and could not read the test's files.
-    user = "user root;\n" if os.geteuid() == 0 else ""
-    (prefix / "nginx.conf").write_text(
-        f"{user}pid {prefix}/nginx.pid;\nerror_log {prefix}/error.log;\ndaemon off;\nevents {{}}\n"
-        f"http {{\n  access_log off;\n  client_body_temp_path {prefix}/tmp;\n  proxy_temp_path {prefix}/tmp;\n"
-        f"  fastcgi_temp_path {prefix}/tmp;\n  uwsgi_temp_path {prefix}/tmp;\n  scgi_temp_path {prefix}/tmp;\n"
-        f"  include {prefix}/site.conf;\n}}\n", encoding="utf-8")
-    check = subprocess.run([NGINX, "-t", "-p", str(prefix), "-c", str(prefix / "nginx.conf")],
-                           capture_output=True, text=True)
-    assert check.returncode == 0, check.stderr
-    proc = subprocess.Popen([NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf")],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", https), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.05)
-    yield {"https": https, "http": http_port, "check": check.stderr}
-    proc.terminate()
-    proc.wait(timeout=10)
+    with Nginx(site, tmp_path_factory.mktemp("nginx")) as server:
+        yield {"https": server.https, "http": server.http, "check": server.check}
 
 
 def fetch(port: int, path: str, tls: bool = True, host: str = HOST, gzip_ok: bool = False):
@@ -161,3 +109,16 @@ def test_http_redirects_to_the_configured_host_not_the_host_header(nginx):
     response, _ = fetch(nginx["http"], "/temaer/tidspres/?x=1", tls=False, host="evil.example")
     assert response.status == 301
     assert response.headers["Location"] == f"https://{HOST}/temaer/tidspres/?x=1"
+
+
+@pytest.mark.browser
+def test_the_browser_tests_run_through_the_deployed_config(server, browser):
+    """The shared `server` of every browser test is this nginx, headers and all."""
+    assert server.base.startswith("https://127.0.0.1:"), server.base
+    page = browser.new_page()
+    response = page.goto(server.base + "nb/temaer/tidspres/")
+    headers = response.all_headers()
+    assert headers.get("strict-transport-security") == "max-age=31536000"
+    assert "default-src 'self'" in headers.get("content-security-policy", "")
+    assert page.evaluate("performance.getEntriesByType('navigation')[0].nextHopProtocol") == "h2"
+    page.close()

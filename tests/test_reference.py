@@ -217,3 +217,12 @@ def test_generated_links_resolve_for_both_url_styles():
     assert resolve_links(html, "nb/moede/puls.html", offline.get) == (
         '<a href="../temaer/tidspres/tidspres-nb.pdf">x</a> "../temaer/tidspres.html" '
         '<script src="../../assets/javascripts/pulse.js"></script> ../index.html')
+
+
+def test_links_from_the_home_page_resolve_in_both_url_styles():
+    from trivsel.pages import resolve_links
+    html = '<script src="kc-asset:assets/javascripts/glossary.js"></script> kc-page:ordliste'
+    urls = {"": {"ordliste": "ordliste/"}, "index.html": {"ordliste": "ordliste.html"}}
+    assert resolve_links(html, "", urls[""].get) == '<script src="assets/javascripts/glossary.js"></script> ordliste/'
+    assert resolve_links(html, "index.html", urls["index.html"].get) == (
+        '<script src="assets/javascripts/glossary.js"></script> ordliste.html')

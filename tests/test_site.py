@@ -126,3 +126,26 @@ def test_meeting_kit_pages_exist_in_every_language(site):
         apv = html_of(site, page_url("moede/apv", lang, DEFAULT_LANG))
         assert apv.count('class="kc-checklist__item"') == sum(
             len(t["checklist"]) for t in json.loads((site / "catalog.json").read_text())["themes"])
+
+
+def _own_scripts(html: str) -> list[str]:
+    import re
+    return re.findall(r'<script src="[^"]*assets/javascripts/([a-z-]+\.js)"', html)
+
+
+def test_a_page_loads_only_the_scripts_it_uses(site):
+    """The committee tools' scripts on pages with committee tools, copy-link where links are copied."""
+    def scripts(path):
+        return _own_scripts((site / path / "index.html").read_text(encoding="utf-8"))
+    work = ["workfile.js", "csv.js", "committee.js"]
+    glossary_page = scripts("nb/ordliste")
+    assert not set(work + ["copy-link.js", "glossary.js", "pulse.js"]) & set(glossary_page), glossary_page
+    theme = scripts("nb/temaer/tidspres")
+    assert [s for s in theme if s in work] == work, theme  # in this order: committee.js needs the others
+    module = scripts("nb/moduler/stemmen")
+    assert "copy-link.js" in module
+    assert "pulse.js" in scripts("nb/moede/puls") and "committee.js" in scripts("nb/moede/puls")
+    for path in site.rglob("*.html"):
+        found = _own_scripts(path.read_text(encoding="utf-8"))
+        assert len(found) == len(set(found)), (path, found)
+        assert found.count("language-anchor.js") == 1, path

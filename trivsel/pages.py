@@ -77,7 +77,9 @@ def resolve_links(html: str, from_url: str, url_of) -> str:
 
     ``url_of(page_id)`` is the URL of that page in the same language.
     """
-    here = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
+    folder = posixpath.dirname(from_url)
+    # "temaer/" for "temaer/" and "temaer/x.html"; "" for the home page in both URL styles.
+    here = from_url if from_url.endswith("/") or not from_url else (folder + "/" if folder else "")
 
     def relative(target: str) -> str:
         rel = posixpath.relpath(target or ".", here or ".")

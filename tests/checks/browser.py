@@ -69,8 +69,8 @@ class StaticServer:
         self.httpd.server_close()
 
 
-def launch(playwright):
-    return playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+def launch(playwright, extra_args: list[str] | None = None):
+    return playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS + (extra_args or []))
 
 
 @dataclass
