@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import icalendar
@@ -175,3 +176,14 @@ def test_shipped_programmes_run_threat_training_before_live_calls(site):
     after = next(p for p in catalog["programmes"] if p["id"] == "etter-en-hendelse")
     assert after["days"][1]["after"] >= 2  # follow-up days later
     assert {m["id"]: m["before_live_calls"] for m in catalog["modules"]}["trusler-og-selvskading"] is True
+
+
+def test_module_order_comes_from_their_numbers(content):
+    from conftest import problems_of
+    path = content / "modules" / "stemmen.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("number: 2 ", "number: 1 ", 1), encoding="utf-8")
+    [line] = [l for l in problems_of(content) if "already used" in l]
+    assert re.match(r"content/modules/stemmen\.yml:1: number: number 1 is already used by module "
+                    r"'empatisk-kommunikasjon'", line), line
+    path.write_text(path.read_text(encoding="utf-8").replace("number: 1 ", "number: 12 ", 1), encoding="utf-8")
+    assert any("module numbers are [1, 3, 4, 5, 6, 7, 8, 9, 10, 12]" in l for l in problems_of(content))

@@ -113,6 +113,7 @@ class Module:
     objective_exercises: tuple[tuple[str, ...], ...] = ()  # per objective, the exercises that practise it
     before_live_calls: bool = False  # a programme must run it before any live-call session
     short: "ShortVersion | None" = None
+    number: int = 0  # its place in the order (content/modules/<id>.yml `number`)
 
     @property
     def minutes(self) -> int:
@@ -367,10 +368,6 @@ def load_model(content_dir: Path, languages: tuple[str, ...], root: Path | None 
                  programme_rules=programme_rules)
 
 
-# The order modules are listed in (nav, overview, catalogue); programmes set their own order.
-MODULE_ORDER = ["empatisk-kommunikasjon", "stemmen", "smilet-i-stemmen", "klart-sprak", "svarberedskap",
-                "trusler-og-selvskading", "debrifing", "egenomsorg", "krise-og-hoytrykk",
-                "service-og-tilbakemelding"]
 
 
 def _load_materials(folder: Path, root: Path, languages, module_ids: set[str], theme_ids,
@@ -423,7 +420,8 @@ def _load_modules(folder, root, languages, theme_ids, sources, check_sources, pr
                                     tuple(tuple(o["exercises"]) for o in d["objectives"]),
                                     bool(d.get("before_live_calls")),
                                     ShortVersion(short["minutes"]["teaching"], short["minutes"]["exercise"],
-                                                 tuple(short["keep"]), tuple(short["skip"])) if short else None)
+                                                 tuple(short["keep"]), tuple(short["skip"])) if short else None,
+                                    d["number"])
         if d["minutes"]["teaching"] + d["minutes"]["exercise"] == 0:
             problems.append(Problem(doc.path, "teaching and exercise are both 0; a module takes time",
                                     line=doc.line_of(("minutes",)), field="minutes", guide="module-rules"))
@@ -466,8 +464,19 @@ def _load_modules(folder, root, languages, theme_ids, sources, check_sources, pr
                 if pre not in seen:
                     seen.add(pre)
                     stack.append((pre, trail + (pre,)))
-    order = {m: i for i, m in enumerate(MODULE_ORDER)}
-    return sorted(modules.values(), key=lambda m: (order.get(m.id, len(order)), m.id))
+    # The order modules are listed in (nav, overview, catalogue) is their `number`.
+    numbers: dict[int, str] = {}
+    for mid, module in sorted(modules.items()):
+        if module.number in numbers:
+            problems.append(Problem(docs[mid].path, f"number {module.number} is already used by module "
+                                    f"'{numbers[module.number]}'; each module needs its own place in the order",
+                                    line=docs[mid].line_of(("number",)), field="number", guide="theme-number"))
+        numbers.setdefault(module.number, mid)
+    loaded_all = len(modules) == len(list(folder.glob("*.yml")))
+    if modules and loaded_all and sorted(numbers) != list(range(1, len(modules) + 1)) and len(numbers) == len(modules):
+        problems.append(Problem(_rel(folder, root), f"module numbers are {sorted(numbers)}; they must run "
+                                f"1 to {len(modules)} without gaps", guide="theme-number"))
+    return sorted(modules.values(), key=lambda m: (m.number, m.id))
 
 
 def programme_days(days_data, by_id: dict) -> list[ProgrammeDay]:
