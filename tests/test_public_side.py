@@ -1,0 +1,75 @@
+"""The built site as the public sees it: the task-first home page, the themes' identity, the
+editors' pages kept out of the menu and the search, and scripts only where they are used."""
+
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin
+
+import yaml
+
+from conftest import DEFAULT_LANG, LANGS, ROOT
+from trivsel.pages import page_url
+
+EDITORS = ("forfattere/index", "forfattere/fejl")
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def html_of(site: Path, page_id: str, lang: str) -> str:
+    return (site / page_url(page_id, lang, DEFAULT_LANG) / "index.html").read_text(encoding="utf-8")
+
+
+class _Links(HTMLParser):
+    """The links inside the elements whose class list has ``css_class`` (e.g. the main menu)."""
+
+    def __init__(self, css_class: str):
+        super().__init__()
+        self.css_class, self.depth, self.stack, self.hrefs = css_class, 0, [], []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "a" and (self.depth or self.css_class in (attrs.get("class") or "").split()):
+            self.hrefs.append(attrs.get("href") or "")
+        if tag in VOID:  # no end tag follows
+            return
+        inside = self.css_class in (attrs.get("class") or "").split()
+        self.stack.append(inside)
+        self.depth += inside
+
+    def handle_endtag(self, tag):
+        if self.stack:
+            self.depth -= self.stack.pop()
+
+
+def links_in(html: str, css_class: str) -> list[str]:
+    parser = _Links(css_class)
+    parser.feed(html)
+    return parser.hrefs
+
+
+def test_editors_pages_are_in_no_language_s_search_index(site, page_ids):
+    assert set(EDITORS) <= set(page_ids)  # the pages are still built
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert {"", "nb/", "en/", "temaer/tidspres/", "nb/temaer/tidspres/"} <= locations  # the index is whole
+    editors = {page_url(p, lang, DEFAULT_LANG) for p in EDITORS for lang in LANGS}
+    assert not locations & editors, sorted(locations & editors)
+    assert not [loc for loc in locations if "forfattere/" in loc]
+
+
+def test_editors_pages_are_in_no_menu_but_in_every_footer(site, page_ids):
+    for page_id in page_ids:
+        for lang in LANGS:
+            html = html_of(site, page_id, lang)
+            menu = links_in(html, "md-nav--primary")
+            assert menu, (page_id, lang)  # the menu was found
+            assert not [h for h in menu if "forfattere" in h], (page_id, lang)
+            here = "http://x/" + page_url(page_id, lang, DEFAULT_LANG)
+            footer = {urljoin(here, h) for h in links_in(html, "kc-footer-links")}
+            assert "http://x/" + page_url("forfattere/index", lang, DEFAULT_LANG) in footer, (page_id, lang, footer)
+
+
