@@ -73,3 +73,23 @@ def test_editors_pages_are_in_no_menu_but_in_every_footer(site, page_ids):
             assert "http://x/" + page_url("forfattere/index", lang, DEFAULT_LANG) in footer, (page_id, lang, footer)
 
 
+def test_build_errors_point_to_the_error_guide_page_that_exists(site):
+    from trivsel.errors import GUIDE_PAGE, Problem
+    line = str(Problem("content/themes/tidspres.yml", "something is wrong", guide="theme-colour"))
+    assert line.endswith(f"(guide: {GUIDE_PAGE}#theme-colour)")
+    for lang in LANGS:
+        guide = html_of(site, GUIDE_PAGE.rstrip("/"), lang)
+        assert 'id="theme-colour"' in guide and 'id="theme-icon"' in guide
+
+
+def test_theme_pages_and_cards_show_the_theme_s_colour_and_icon(site):
+    for path in sorted((ROOT / "content" / "themes").glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for lang in LANGS:
+            page = html_of(site, f"temaer/{path.stem}", lang)
+            h1 = re.search(r'<h1 class="kc-theme-title" id="[^"]+">(.*?)</h1>', page, re.S).group(1)
+            assert f'fill="{data["colour"]}"' in h1 and 'aria-hidden="true"' in h1
+            assert re.sub(r"<[^>]+>", "", h1) == data["title"][lang]  # the badge adds no words to the title
+            cards = html_of(site, "temaer/index", lang)
+            card = re.search(rf'<li>\s*<p><svg class="kc-badge".{{0,800}}?href="{path.stem}/"', cards, re.S)
+            assert card and f'fill="{data["colour"]}"' in card.group(0), (path.stem, lang)
