@@ -82,6 +82,38 @@ def test_build_errors_point_to_the_error_guide_page_that_exists(site):
         assert 'id="theme-colour"' in guide and 'id="theme-icon"' in guide
 
 
+def test_home_page_has_the_three_jobs_and_the_themes_in_every_language(site):
+    tasks = yaml.safe_load((ROOT / "content" / "home.yml").read_text(encoding="utf-8"))["tasks"]
+    themes = sorted((yaml.safe_load(p.read_text(encoding="utf-8")) | {"id": p.stem}
+                     for p in (ROOT / "content" / "themes").glob("*.yml")), key=lambda t: t["number"])
+    for lang in LANGS:
+        html = html_of(site, "index", lang)
+        # The menu does not compete with the three jobs: the side menu is hidden (the phone's drawer keeps it).
+        assert '<div class="md-sidebar md-sidebar--primary" data-md-component="sidebar" data-md-type="navigation" hidden>' in html
+        ids = re.findall(r'<section class="kc-task">\s*<h2 id="([^"]+)"', html)
+        assert ids == [t["id"] for t in tasks], (lang, ids)
+        gives = [unescape(re.sub(r"<span class=\"kc-tip\".*?</span>|<[^>]+>", "", g))
+                 for g in re.findall(r'<p class="kc-task__gives">(.*?)</p>', html, re.S)]
+        assert gives == [t["gives"][lang] for t in tasks], lang
+        for task in tasks:
+            assert task["title"][lang] in html
+        grid = re.search(r'<ul class="kc-theme-grid">(.*?)</ul>', html, re.S).group(1)
+        tiles = re.findall(r'<li><a href="([^"]+)"><svg class="kc-badge"[^>]*>.*?fill="(#[0-9a-f]{6})".*?'
+                           r"</svg><span>([^<]+)</span>", grid)
+        assert [(h.rstrip("/").rsplit("/", 1)[-1], c) for h, c, _ in tiles] == [(t["id"], t["colour"]) for t in themes]
+        assert [title for _, _, title in tiles] == [t["title"][lang] for t in themes]
+
+
+def test_a_planned_page_is_linked_from_the_home_page_only_once_it_exists(site, page_ids):
+    tasks = yaml.safe_load((ROOT / "content" / "home.yml").read_text(encoding="utf-8"))["tasks"]
+    planned = [link["page"] for t in tasks for link in t["links"] if link.get("if_page_exists")]
+    assert planned  # the planner's place is kept in the data
+    for page in planned:
+        for lang in LANGS:
+            linked = f'href="{page_url(page, lang, lang)}"' in html_of(site, "index", lang)
+            assert linked == (page in page_ids), (page, lang)
+
+
 def test_theme_pages_and_cards_show_the_theme_s_colour_and_icon(site):
     for path in sorted((ROOT / "content" / "themes").glob("*.yml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))

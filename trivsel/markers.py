@@ -407,11 +407,13 @@ MARKERS: dict[str, Callable[[PageContext, str], str]] = {
 
 def _register_curriculum() -> None:
     from .markers_curriculum import CURRICULUM_MARKERS
+    from .markers_home import HOME_MARKERS
     from .markers_pulse import PULSE_MARKERS
     from .markers_reference import REFERENCE_MARKERS
     MARKERS.update(CURRICULUM_MARKERS)
     MARKERS.update(REFERENCE_MARKERS)
     MARKERS.update(PULSE_MARKERS)
+    MARKERS.update(HOME_MARKERS)
 
 
 _register_curriculum()

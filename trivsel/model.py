@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .errors import ContentError, Problem
 from .glossary import Term, terms_from
+from .home import tasks_from
 from .identity import ICON_DIR, colour_problem, load_icons
 from .materials import Material, materials_from
 from .pulse import Pulse, pulse_from
@@ -204,6 +205,7 @@ class Model:
     materials: dict = field(default_factory=dict)  # module id -> [Material]
     helplines: list = field(default_factory=list)  # [Helpline], in file order
     icons: dict = field(default_factory=dict)  # icon name -> its drawing (identity.load_icons)
+    tasks: list = field(default_factory=list)  # [home.Task]: the home page's jobs, in order
     # Site settings from mkdocs.yml `extra` (e.g. the accessibility contact); set by the build.
     settings: dict = field(default_factory=dict)
 
@@ -292,6 +294,7 @@ def load_model(content_dir: Path, languages: tuple[str, ...], root: Path | None 
     meeting_doc = load_required("meeting.yml", "meeting.schema.json")
     glossary_doc = load_required("glossary.yml", "glossary.schema.json")
     pulse_doc = load_required("pulse.yml", "pulse.schema.json")
+    home_doc = load_required("home.yml", "home.schema.json")
     # Optional: a site without the threats module needs no helplines; the marker that shows them requires them.
     helplines_path = content_dir / "helplines.yml"
     helplines_doc = (load_required("helplines.yml", "helplines.schema.json") if helplines_path.exists() else None)
@@ -356,6 +359,7 @@ def load_model(content_dir: Path, languages: tuple[str, ...], root: Path | None 
     modules = _load_modules(content_dir / "modules", root, languages, theme_ids, sources,
                             bool(sources_doc), problems, files, rules if rules_doc else None)
     glossary = terms_from(glossary_doc, languages, problems) if glossary_doc else []
+    tasks = tasks_from(home_doc, icons, problems) if home_doc else []
     pulse = pulse_from(pulse_doc, theme_ids, sources if sources_doc else None, problems) if pulse_doc else None
     programmes = _load_programmes(content_dir / "programmes", root, languages, modules, problems, files)
     materials = _load_materials(content_dir / "materials", root, languages, {m.id for m in modules},
@@ -364,7 +368,8 @@ def load_model(content_dir: Path, languages: tuple[str, ...], root: Path | None 
     if problems:
         raise ContentError(problems)
     return Model(languages, themes, rules, sources, ui_doc.data if ui_doc else {}, meeting, modules,
-                 programmes, files, glossary, pulse, materials=materials, helplines=helplines, icons=icons)
+                 programmes, files, glossary, pulse, materials=materials, helplines=helplines, icons=icons,
+                 tasks=tasks)
 
 
 # The order modules are listed in (nav, overview, catalogue); programmes set their own order.

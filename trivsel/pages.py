@@ -79,7 +79,11 @@ def resolve_links(html: str, from_url: str, url_of) -> str:
 
     ``url_of(page_id)`` is the URL of that page in the same language.
     """
-    here = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
+    if from_url.endswith("/") or not from_url:
+        here = from_url
+    else:  # 'nb/moede/puls.html' -> 'nb/moede/'; the home page 'index.html' -> '' (the site root)
+        folder = posixpath.dirname(from_url)
+        here = folder + "/" if folder else ""
 
     def relative(target: str) -> str:
         rel = posixpath.relpath(target or ".", here or ".")
