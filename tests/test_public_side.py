@@ -82,6 +82,25 @@ def test_build_errors_point_to_the_error_guide_page_that_exists(site):
         assert 'id="theme-colour"' in guide and 'id="theme-icon"' in guide
 
 
+def test_copy_link_script_only_on_the_pages_with_copy_links(site, page_ids):
+    themes = {p.stem for p in (ROOT / "content" / "themes").glob("*.yml")}
+    modules = {p.stem for p in (ROOT / "content" / "modules").glob("*.yml")}
+    with_links = {f"temaer/{t}" for t in themes} | {f"moduler/{m}" for m in modules}
+    for page_id in page_ids:
+        for lang in LANGS:
+            html = html_of(site, page_id, lang)
+            loads = len(re.findall(r'<script src="[^"]*copy-link\.js"', html))
+            assert loads == (1 if page_id in with_links else 0), (page_id, lang, loads)
+            assert ('id="kc-strings"' in html) == (page_id in with_links), (page_id, lang)
+
+
+def test_only_exercises_and_objectives_keep_their_copy_link_in_view(site):
+    module = html_of(site, "moduler/stemmen", "nb")
+    assert 'data-always="laeringsmaal ovelse-"' in module
+    theme = html_of(site, "temaer/tidspres", "nb")
+    assert 'data-always=""' in theme
+
+
 def test_home_page_has_the_three_jobs_and_the_themes_in_every_language(site):
     tasks = yaml.safe_load((ROOT / "content" / "home.yml").read_text(encoding="utf-8"))["tasks"]
     themes = sorted((yaml.safe_load(p.read_text(encoding="utf-8")) | {"id": p.stem}

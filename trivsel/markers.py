@@ -19,7 +19,7 @@ from .generated import AGENDA_DIR
 from .language import HOME_COUNTRY, format_date, number_word
 from .model import COUNTRIES, Model, Theme
 from .identity import badge_svg
-from .pages import file_link, unit_file_name
+from .pages import asset_link, file_link, unit_file_name
 
 MARKER_RE = re.compile(r"^<!--\s*kc:([a-z][a-z0-9-]*)\s*(.*?)\s*-->[ \t]*$", re.M)
 
@@ -72,6 +72,17 @@ def _need_theme(ctx: PageContext) -> Theme:
     return ctx.theme
 
 
+def copy_link_assets(m: Model, lang: str, always: tuple[str, ...] = ()) -> str:
+    """The words and the script of the copy-link buttons, for the pages that have them (themes, modules).
+
+    Buttons show on hover and keyboard focus; those of sections whose id starts with one of
+    ``always`` stay in view.
+    """
+    return (f'<span hidden id="kc-strings" data-copy-link="{_esc(m.ui("copy_link", lang))}" '
+            f'data-link-copied="{_esc(m.ui("link_copied", lang))}" data-always="{_esc(" ".join(always))}"></span>'
+            f'<script src="{asset_link("assets/javascripts/copy-link.js")}" defer></script>')
+
+
 def theme_badge(m: Model, theme: Theme) -> str:
     return badge_svg(theme.colour, m.icons[theme.icon])
 
@@ -91,7 +102,7 @@ def theme_header(ctx: PageContext, arg: str) -> str:
     return (f"# {theme_badge(m, theme)}{theme.title[lang]} {{: .kc-theme-title }}\n\n"
             f'<p class="kc-theme-number">{_esc(number)}</p>\n\n'
             f'<p class="kc-lead">{_esc(theme.summary[lang])}</p>\n\n'
-            f'{pdf} [{agenda}](../{AGENDA_DIR}/{theme.id}.md){{ .md-button }}\n'
+            f'{pdf} [{agenda}](../{AGENDA_DIR}/{theme.id}.md){{ .md-button }}{copy_link_assets(m, lang)}\n'
             f'{{: .kc-no-print .kc-theme-actions }}{related}\n')
 
 
