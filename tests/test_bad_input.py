@@ -33,10 +33,10 @@ def test_malformed_yaml_names_file_and_line(project):
 
 
 def test_unknown_field_names_the_field_and_what_is_allowed(project):
-    edit_theme(project, lambda d: d.update(colour="red"))
+    edit_theme(project, lambda d: d.update(color="#b3261e"))  # the field is spelt `colour`
     out = failed_build(project)
-    line = next(l for l in out.splitlines() if "colour" in l)
-    assert re.search(rf"content/themes/{THEME}\.yml:\d+: colour: unknown field 'colour'; allowed fields are", line)
+    line = next(l for l in out.splitlines() if "'color'" in l)
+    assert re.search(rf"content/themes/{THEME}\.yml:\d+: color: unknown field 'color'; allowed fields are", line)
     assert "checklist" in line and "summary" in line
 
 
@@ -81,7 +81,21 @@ def test_section_ids_must_match_across_languages(project):
 
 
 def test_every_problem_is_reported_at_once(project):
-    edit_theme(project, lambda d: (d.update(colour="red"), d["summary"].pop("nb")))
+    edit_theme(project, lambda d: (d.update(color="red"), d["summary"].pop("nb")))
     (project / "docs" / "index.en.md").unlink()
     out = failed_build(project)
     assert "3 content problems stop the build" in out, out
+
+
+def test_a_pale_theme_colour_or_a_missing_icon_stops_the_build_with_one_line_each(project):
+    edit_theme(project, lambda d: d.update(colour="#8a6d00", icon="clock"))
+    out = failed_build(project)
+    colour = [line for line in out.splitlines() if ": colour: " in line]
+    icon = [line for line in out.splitlines() if ": icon: " in line]
+    assert len(colour) == 1 and len(icon) == 1, out
+    assert re.search(rf"content/themes/{THEME}\.yml:\d+: colour: colour #8a6d00 gives 4\.32:1 for the colour as "
+                     r"text on its tint, below the 4\.5:1 that WCAG AA asks for text; choose a darker colour "
+                     r"\(guide: forfattere/fejl/#theme-colour\)", colour[0]), colour[0]
+    assert re.search(rf"content/themes/{THEME}\.yml:\d+: icon: no icon 'clock' in content/icons/; use one of "
+                     r"book, .*stopwatch.* or draw content/icons/clock\.svg \(guide: forfattere/fejl/#theme-icon\)",
+                     icon[0]), icon[0]

@@ -127,3 +127,24 @@ def test_sheet_text_is_never_below_9_5_pt():
     body = re.sub(r"\.sheet-footer[^}]*\}", "", body)
     sizes = [float(s) for s in re.findall(r"font-size:\s*([\d.]+)pt", body)]
     assert sizes and min(sizes) >= 9.5, sizes
+
+
+def _pdf_number(value: float) -> str:
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+def test_each_sheet_is_a_leaflet_in_its_theme_colour_with_the_agenda_address(site, catalog):
+    import yaml
+    from trivsel.pages import page_url
+    for theme, lang in sheets(catalog):
+        reader = PdfReader(site / theme["pdf"][lang])
+        colour = yaml.safe_load((ROOT / "content" / "themes" / f"{theme['id']}.yml").read_text(encoding="utf-8"))["colour"]
+        fill = " ".join(_pdf_number(int(colour[i:i + 2], 16) / 255) for i in (1, 3, 5)) + " rg"
+        first_page = reader.pages[0].get_contents().get_data().decode("latin-1")
+        assert fill in first_page, (theme["id"], lang, fill)  # the title band is in the theme's colour
+        text = re.sub(r"\s", "", "".join(p.extract_text() for p in reader.pages))
+        agenda = SITE_URL + page_url(f"moede/dagsorden/{theme['id']}", lang, "da")
+        assert agenda in text, (theme["id"], lang)  # the agenda's address, beside its QR code
+        data = yaml.safe_load((ROOT / "content" / "themes" / f"{theme['id']}.yml").read_text(encoding="utf-8"))
+        for question in data["dialogue"][:2]:  # the questions are on the sheet, in their box
+            assert re.sub(r"\W", "", question[lang])[:30] in re.sub(r"\W", "", text)

@@ -217,6 +217,11 @@ def test_generated_links_resolve_for_both_url_styles():
     assert resolve_links(html, "nb/moede/puls.html", offline.get) == (
         '<a href="../temaer/tidspres/tidspres-nb.pdf">x</a> "../temaer/tidspres.html" '
         '<script src="../../assets/javascripts/pulse.js"></script> ../index.html')
+    # The default language's home page sits at the site root in both styles (the home page's job links).
+    root_offline = {"temaer/index": "temaer/index.html", "index": "index.html"}
+    assert resolve_links('"kc-page:temaer/index" "kc-page:index"', "index.html", root_offline.get) == (
+        '"temaer/index.html" "index.html"')
+    assert resolve_links('"kc-page:temaer/index"', "", {"temaer/index": "temaer/"}.get) == '"temaer/"'
 
 
 def test_links_from_the_home_page_resolve_in_both_url_styles():

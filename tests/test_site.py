@@ -111,7 +111,8 @@ def test_themes_in_catalog_with_checklists_and_item_anchors_in_every_language(si
         assert all(i.startswith(theme["id"] + "-") for i in ids)
         for lang in LANGS:
             html = html_of(site, theme["url"][lang])
-            page_ids = re.findall(r'<li id="([^"]+)" class="kc-checklist__item"', html)
+            # The checklist sits in a box (Markdown in HTML), which may write the attributes in another order.
+            page_ids = re.findall(r'<li (?=[^>]*class="kc-checklist__item")[^>]*\bid="([^"]+)"', html)
             assert page_ids == ids, (theme["id"], lang)
             for item in theme["checklist"]:
                 assert item["text"][lang] in html.replace("&#x27;", "'").replace("&quot;", '"')

@@ -14,8 +14,8 @@ def test_trainer_finds_module_copies_exercise_link_and_prints_agenda(server, bro
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(server.base + "nb/")
-    # Find the module through the navigation, as a reader would.
-    page.get_by_role("link", name="Se modulene").click()
+    # Find the module from the home page's entry for trainers, as a reader would.
+    page.get_by_role("link", name="Modulene", exact=True).click()
     page.locator(".kc-module-cards a", has_text="Stemmen").first.click()
     assert page.url == server.base + "nb/moduler/stemmen/"
     # Copy the link to an exercise and check what landed on the clipboard.

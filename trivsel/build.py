@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ContentError, Problem
+from .home import link_problems
 from .markers import PageContext, expand
 from .model import Model, load_model
 from .pages import check_anchors, dates_read_as_lists, exercises, headings, page_title, trainer_notes, without_front_matter
@@ -135,10 +136,12 @@ def check_sources(root: Path, docs_dir: Path, model: Model) -> SiteSources:
     problems += page_problems
     problems += _unit_pages(THEME_SECTION, "theme", model.themes, pages, root)
     problems += _unit_pages(MODULE_SECTION, "module", model.modules, pages, root)
+    problems += link_problems(model.tasks, set(pages))
     module_ids = {m.id for m in model.modules}
 
     page_texts = _read_all(pages, root, problems)
     extras = _module_extras(model, pages, page_texts, problems, root)
+    extras[("pages",)] = frozenset(pages)  # what the site has: the home page links a planned page once it exists
     expanded: dict[tuple[str, str], str] = {}
     titles: dict[str, dict[str, str]] = {}
     meta: dict[tuple[str, str], dict] = {}

@@ -18,7 +18,8 @@ from .errors import Problem
 from .generated import AGENDA_DIR
 from .language import HOME_COUNTRY, format_date, number_word
 from .model import COUNTRIES, Model, Theme
-from .pages import file_link, unit_file_name
+from .identity import badge_svg
+from .pages import asset_link, file_link, unit_file_name
 
 MARKER_RE = re.compile(r"^<!--\s*kc:([a-z][a-z0-9-]*)\s*(.*?)\s*-->[ \t]*$", re.M)
 
@@ -71,7 +72,23 @@ def _need_theme(ctx: PageContext) -> Theme:
     return ctx.theme
 
 
+def copy_link_assets(m: Model, lang: str, always: tuple[str, ...] = ()) -> str:
+    """The words and the script of the copy-link buttons, for the pages that have them (themes, modules).
+
+    Buttons show on hover and keyboard focus; those of sections whose id starts with one of
+    ``always`` stay in view.
+    """
+    return (f'<span hidden id="kc-strings" data-copy-link="{_esc(m.ui("copy_link", lang))}" '
+            f'data-link-copied="{_esc(m.ui("link_copied", lang))}" data-always="{_esc(" ".join(always))}"></span>'
+            f'<script src="{asset_link("assets/javascripts/copy-link.js")}" defer></script>')
+
+
+def theme_badge(m: Model, theme: Theme) -> str:
+    return badge_svg(theme.colour, m.icons[theme.icon])
+
+
 def theme_header(ctx: PageContext, arg: str) -> str:
+    """The title with the theme's badge (its colour and icon), its place, the lead and the downloads."""
     theme = _need_theme(ctx)
     m, lang = ctx.model, ctx.lang
     number = m.ui("theme_number", lang, number=theme.number, total=len(m.themes))
@@ -81,17 +98,21 @@ def theme_header(ctx: PageContext, arg: str) -> str:
            f'{_esc(m.ui("pdf_download", lang))}</a>')
     related = ", ".join(f"[{mod.title[lang]}](../moduler/{mod.id}.md)" for mod in m.modules_for_theme(theme.id))
     related = f"\n\n{m.ui('related_modules', lang)}: {related}\n{{: .kc-no-print }}" if related else ""
-    return (f"# {theme.title[lang]}\n\n"
+    # The badge sits inside the title, with no space before the words: the title's text stays the title.
+    return (f"# {theme_badge(m, theme)}{theme.title[lang]} {{: .kc-theme-title }}\n\n"
             f'<p class="kc-theme-number">{_esc(number)}</p>\n\n'
             f'<p class="kc-lead">{_esc(theme.summary[lang])}</p>\n\n'
-            f'{pdf} [{agenda}](../{AGENDA_DIR}/{theme.id}.md)\n{{: .kc-no-print .kc-theme-actions }}{related}\n')
+            f'{pdf} [{agenda}](../{AGENDA_DIR}/{theme.id}.md){{ .md-button }}{copy_link_assets(m, lang)}\n'
+            f'{{: .kc-no-print .kc-theme-actions }}{related}\n')
 
 
 def dialogue(ctx: PageContext, arg: str) -> str:
+    """The questions for the meeting, set apart in a box (on the page and on the sheet)."""
     theme = _need_theme(ctx)
-    lines = [f"## {ctx.model.ui('dialogue_heading', ctx.lang)} {{#dialog}}", ""]
+    lines = ['<div class="kc-panel kc-panel--dialogue" markdown>', "",
+             f"## {ctx.model.ui('dialogue_heading', ctx.lang)} {{#dialog}}", ""]
     lines += [f"{i}. {q[ctx.lang]}" for i, q in enumerate(theme.dialogue, 1)]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + ["", "</div>"]) + "\n"
 
 
 def checklist_html(items, lang: str, list_id: str) -> str:
@@ -127,10 +148,12 @@ def checklist(ctx: PageContext, arg: str) -> str:
     theme = _need_theme(ctx)
     m, lang = ctx.model, ctx.lang
     selector = f'ul.kc-checklist[data-checklist="{theme.id}"]'
-    return (f"## {m.ui('checklist_heading', lang)} {{#tjekliste}}\n\n"
+    # In a box like the questions: the two parts the meeting works through.
+    return ('<div class="kc-panel kc-panel--checklist" markdown>\n\n'
+            f"## {m.ui('checklist_heading', lang)} {{#tjekliste}}\n\n"
             f'<p class="kc-checklist-intro">{_esc(m.ui("checklist_intro", lang))}</p>\n\n'
             f"{checklist_tools(m, lang, selector, theme.id + '.csv')}\n\n"
-            f"{checklist_html(theme.checklist, lang, theme.id)}\n\n{workfile_tools(m, lang)}\n")
+            f"{checklist_html(theme.checklist, lang, theme.id)}\n\n</div>\n\n{workfile_tools(m, lang)}\n")
 
 
 def rule_trail(m: Model, rule, lang: str) -> str:
@@ -205,11 +228,13 @@ def source_line(src, lang: str) -> str:
     return f"- **{src.short}:** {cite}{note}"
 
 
-def cards(css_class: str, entries: list[tuple[str, str, str, str, str]]) -> str:
-    """Material grid cards: (title, link, small line, summary, extra HTML) per entry."""
+def cards(css_class: str, entries: list[tuple[str, str, str, str, str]], badges: list[str] | None = None) -> str:
+    """Material grid cards: (title, link, small line, summary, extra HTML) per entry, each
+    with its badge (inline SVG) before the title when ``badges`` are given."""
     out = [f'<div class="grid cards {css_class}" markdown>', ""]
-    for title, link, small, summary, extra in entries:
-        out.append(f"-   **[{title}]({link})**\n\n"
+    for n, (title, link, small, summary, extra) in enumerate(entries):
+        badge = badges[n] if badges else ""
+        out.append(f"-   {badge}**[{title}]({link})**\n\n"
                    f"    <span class=\"kc-theme-number\">{_esc(small)}</span>\n\n"
                    f"    {summary}\n" + (f"\n    {extra}\n" if extra else ""))
     return "\n".join(out + ["</div>", ""])
@@ -226,7 +251,7 @@ def theme_cards(ctx: PageContext, arg: str) -> str:
         pdf = (f'<a href="{file_link("temaer/" + theme.id, unit_file_name(theme.id, lang, "pdf"))}" download>'
                f'{_esc(m.ui("pdf_short", lang))}<span class="kc-visually-hidden"> – {_esc(theme.title[lang])}</span></a>')
         entries.append((theme.title[lang], f"{theme.id}.md", number, theme.summary[lang], pdf))
-    return cards("kc-theme-cards", entries)
+    return cards("kc-theme-cards", entries, [theme_badge(m, t) for t in m.themes])
 
 
 def _theme_arg(ctx: PageContext, arg: str) -> Theme:
@@ -393,11 +418,13 @@ MARKERS: dict[str, Callable[[PageContext, str], str]] = {
 
 def _register_curriculum() -> None:
     from .markers_curriculum import CURRICULUM_MARKERS
+    from .markers_home import HOME_MARKERS
     from .markers_pulse import PULSE_MARKERS
     from .markers_reference import REFERENCE_MARKERS
     MARKERS.update(CURRICULUM_MARKERS)
     MARKERS.update(REFERENCE_MARKERS)
     MARKERS.update(PULSE_MARKERS)
+    MARKERS.update(HOME_MARKERS)
 
 
 _register_curriculum()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .curriculum import clock, schedule, totals
 from .generated import PROGRAMME_DIR
 from .language import hours as _hours
-from .markers import MarkerError, PageContext, _esc, _link_from, cards, checklist_html
+from .markers import MarkerError, PageContext, _esc, _link_from, cards, checklist_html, copy_link_assets
 from .model import ChecklistItem, Module, Programme
 from .materials import page_html
 from .markers import workfile_tools
@@ -51,8 +51,8 @@ def module_header(ctx: PageContext, arg: str) -> str:
     handout = "".join(
         f'<a class="md-button" href="{file_link(ctx.page_id, name)}" download>{_esc(m.ui(label, lang))}</a> '
         for name, label in module_downloads(module.id, lang, bool(m.materials.get(module.id))))
-    strings = (f'<span hidden id="kc-strings" data-copy-link="{_esc(m.ui("copy_link", lang))}" '
-               f'data-link-copied="{_esc(m.ui("link_copied", lang))}"></span>')
+    # Trainers paste the objectives and the exercises into their plans: those links stay in view.
+    strings = copy_link_assets(m, lang, always=("laeringsmaal", "ovelse-"))
     out = [f"# {module.title[lang]}", "", f'<p class="kc-lead">{_esc(module.summary[lang])}</p>', "",
            '<div class="kc-facts" markdown>', "",
            f"{m.ui('module_duration', lang)}", f":   {duration}", "",

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from .errors import ContentError, Problem
 from .glossary import Term, terms_from
+from .home import tasks_from
+from .identity import ICON_DIR, colour_problem, load_icons
 from .materials import Material, materials_from
 from .programme_rules import ProgrammeRules, Verdict, rules_from, verdicts
 from .pulse import Pulse, pulse_from
@@ -35,6 +37,8 @@ class ChecklistItem:
 class Theme:
     id: str
     number: int
+    colour: str  # #rrggbb, passes WCAG AA with white text (identity.colour_problem)
+    icon: str  # a name in Model.icons
     title: Text
     summary: Text
     dialogue: tuple[Text, ...]
@@ -203,6 +207,8 @@ class Model:
     materials: dict = field(default_factory=dict)  # module id -> [Material]
     helplines: list = field(default_factory=list)  # [Helpline], in file order
     programme_rules: ProgrammeRules | None = None  # content/programme-rules.yml
+    icons: dict = field(default_factory=dict)  # icon name -> its drawing (identity.load_icons)
+    tasks: list = field(default_factory=list)  # [home.Task]: the home page's jobs, in order
     # Site settings from mkdocs.yml `extra` (e.g. the accessibility contact); set by the build.
     settings: dict = field(default_factory=dict)
 
@@ -291,6 +297,7 @@ def load_model(content_dir: Path, languages: tuple[str, ...], root: Path | None 
     meeting_doc = load_required("meeting.yml", "meeting.schema.json")
     glossary_doc = load_required("glossary.yml", "glossary.schema.json")
     pulse_doc = load_required("pulse.yml", "pulse.schema.json")
+    home_doc = load_required("home.yml", "home.schema.json")
     # Optional: a site without the threats module needs no helplines; the marker that shows them requires them.
     helplines_path = content_dir / "helplines.yml"
     helplines_doc = (load_required("helplines.yml", "helplines.schema.json") if helplines_path.exists() else None)
@@ -339,8 +346,10 @@ def load_model(content_dir: Path, languages: tuple[str, ...], root: Path | None 
                                     line=meeting_doc.line_of(("minutes",)), field="minutes", guide="meeting-time"))
         meeting = Meeting(d["minutes"], steps)
 
+    icons = load_icons(content_dir, root, problems)
+    files += sorted((content_dir / ICON_DIR).glob("*.svg"))
     themes = _load_themes(content_dir / "themes", root, languages, rules, sources,
-                          bool(rules_doc), bool(sources_doc), problems, files)
+                          bool(rules_doc), bool(sources_doc), problems, files, icons)
     published_path = content_dir / "published.yml"
     if published_path.exists():
         published_doc = load_required("published.yml", "published.schema.json")
@@ -353,6 +362,7 @@ def load_model(content_dir: Path, languages: tuple[str, ...], root: Path | None 
     modules = _load_modules(content_dir / "modules", root, languages, theme_ids, sources,
                             bool(sources_doc), problems, files, rules if rules_doc else None)
     glossary = terms_from(glossary_doc, languages, problems) if glossary_doc else []
+    tasks = tasks_from(home_doc, icons, problems) if home_doc else []
     pulse = pulse_from(pulse_doc, theme_ids, sources if sources_doc else None, problems) if pulse_doc else None
     programme_rules_doc = load_required("programme-rules.yml", "programme-rules.schema.json")
     programme_rules = rules_from(programme_rules_doc.data) if programme_rules_doc else None
@@ -364,8 +374,8 @@ def load_model(content_dir: Path, languages: tuple[str, ...], root: Path | None 
     if problems:
         raise ContentError(problems)
     return Model(languages, themes, rules, sources, ui_doc.data if ui_doc else {}, meeting, modules,
-                 programmes, files, glossary, pulse, materials=materials, helplines=helplines,
-                 programme_rules=programme_rules)
+                 programmes, files, glossary, pulse, materials=materials, helplines=helplines, icons=icons,
+                 tasks=tasks, programme_rules=programme_rules)
 
 
 
@@ -609,7 +619,7 @@ def _both_countries(refs, rules, doc_path: str, line, problems: list[Problem]) -
 
 
 def _load_themes(folder: Path, root: Path, languages, rules, sources, check_rules: bool,
-                 check_sources: bool, problems: list[Problem], files: list[Path]) -> list[Theme]:
+                 check_sources: bool, problems: list[Problem], files: list[Path], icons: dict) -> list[Theme]:
     themes: list[Theme] = []
     paths = sorted(folder.glob("*.yml")) if folder.is_dir() else []
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
@@ -656,7 +666,8 @@ def _load_themes(folder: Path, root: Path, languages, rules, sources, check_rule
                                             line=doc.line_of((field_name, i)), field=f"{field_name}[{i}]", guide="unknown-id"))
         if check_rules:
             _both_countries(d["rules"], rules, shown, doc.line_of(("rules",)), problems)
-        themes.append(Theme(theme_id, d["number"], d["title"], d["summary"], tuple(d["dialogue"]),
+        problems += identity_problems(doc, icons)
+        themes.append(Theme(theme_id, d["number"], d["colour"], d["icon"], d["title"], d["summary"], tuple(d["dialogue"]),
                             tuple(items), tuple(d["rules"]), tuple(d["sources"]), shown))
     themes.sort(key=lambda t: t.number)
     expected_numbers = list(range(1, len(themes) + 1))
@@ -664,3 +675,17 @@ def _load_themes(folder: Path, root: Path, languages, rules, sources, check_rule
         problems.append(Problem(_rel(folder, root), f"theme numbers are {sorted(numbers)}; they must run "
                                 f"1 to {len(themes)} without gaps", guide="theme-number"))
     return themes
+
+
+def identity_problems(doc: YamlDoc, icons: dict) -> list[Problem]:
+    """A theme's colour passes WCAG AA with its text, and its icon is one of content/icons/."""
+    problems = []
+    d = doc.data
+    failing = colour_problem(d["colour"])
+    if failing:
+        problems.append(Problem(doc.path, failing, line=doc.line_of(("colour",)), field="colour", guide="theme-colour"))
+    if d["icon"] not in icons:
+        problems.append(Problem(doc.path, f"no icon '{d['icon']}' in content/{ICON_DIR}/; use one of "
+                                f"{', '.join(sorted(icons))} or draw content/{ICON_DIR}/{d['icon']}.svg",
+                                line=doc.line_of(("icon",)), field="icon", guide="theme-icon"))
+    return problems

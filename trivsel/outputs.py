@@ -6,11 +6,12 @@ writes the files.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import curriculum, pdf, pulse
-from .generated import PROGRAMME_DIR
+from . import curriculum, identity, pdf, pulse
+from .generated import AGENDA_DIR, PROGRAMME_DIR
 from .materials import card_sheet_html
 from .model import Model
 from .pages import HANDOUTS_SUFFIX, MATERIALS_SUFFIX, TRAINER_SUFFIX, page_url, unit_file_name
@@ -56,7 +57,10 @@ def page_outputs(model: Model, page_id: str, lang: str, html: str, dest_dir: Pat
     if page_id == pulse.PULSE_PAGE and model.pulse is not None:
         return PageOutputs(files=((pulse.TEMPLATE_NAME, pulse.csv_template(model.pulse, lang)),))
     if section == "temaer" and name in themes:
-        unit, content, limits = themes[name], html, {}
+        unit = themes[name]
+        agenda_url = site.absolute(f"{AGENDA_DIR}/{name}", lang)
+        content = theme_sheet_html(model, unit, lang, html, agenda_url)
+        limits = dict(variant="theme", accent=unit.colour, tint=identity.tint(unit.colour))
     elif section == "moduler" and name in modules:
         # The participants' handout: objectives, exercises and key points (no trainer notes).
         unit, limits = modules[name], dict(min_fill=0.0)
@@ -94,6 +98,38 @@ def page_outputs(model: Model, page_id: str, lang: str, html: str, dest_dir: Pat
                                 str(dest_dir / unit_file_name(f"{name}-{MATERIALS_SUFFIX}", lang, "pdf")), site,
                                 source, min_fill=0.0, max_pages=0, variant="cards"))
     return PageOutputs(tuple(sheets), (), handout=content)
+
+
+BADGE_RE = re.compile(r'(<svg class="kc-badge"[^>]*?) aria-hidden="true" focusable="false">')
+RULES_RE = re.compile(r'(?=<h2 id="regler")')
+
+
+def theme_sheet_html(model: Model, theme, lang: str, html: str, agenda_url: str) -> str:
+    """The theme page as a leaflet: the page itself, its badge described for the tagged PDF,
+    and, after the checklist, the meeting agenda's address and QR code.
+
+    The agenda box goes before the rules and sources (the small print, set as one block).
+    """
+    m = model
+    # A long address may wrap, but only after a slash, never inside a word.
+    wrap_url = _esc(agenda_url).replace("/", "/<wbr>").replace("/<wbr>/<wbr>", "//", 1)
+    html = BADGE_RE.sub(lambda b: f'{b.group(1)}><title>{_esc(m.ui("pdf_badge_alt", lang))}</title>', html, count=1)
+    box = (f'<section class="kc-sheet-agenda">'
+           f'<img class="kc-sheet-agenda__qr" src="{pdf.qr_data_uri(agenda_url)}" '
+           f'alt="{_esc(m.ui("pdf_agenda_qr_alt", lang, url=agenda_url))}">'
+           f'<div class="kc-sheet-agenda__text"><p class="kc-sheet-agenda__title">'
+           f'{_esc(m.ui("pdf_agenda_title", lang, minutes=m.meeting.minutes))}</p>'
+           f'<p>{_esc(m.ui("pdf_agenda_text", lang))} <span class="kc-sheet-agenda__url">{wrap_url}</span></p>'
+           f'</div></section>')
+    parts = RULES_RE.split(html, maxsplit=1)
+    # Rules and sources are the small print: one two-column block, balanced as a whole.
+    small = f'<section class="kc-sheet-smallprint">{parts[1]}</section>' if len(parts) > 1 else ""
+    return parts[0] + box + small
+
+
+def _esc(text: str) -> str:
+    import html as html_mod
+    return html_mod.escape(text, quote=True)
 
 
 def sheet_job(model: Model, unit, lang: str, content: str, url: str, out_path: str, site: SiteInfo, source: str,

@@ -3,7 +3,8 @@
 A page gets a script when its HTML has what the script works on; the scripts are added
 at the end of the page's content, deferred, in this order (committee.js needs the two
 before it). language-anchor.js works on every page (the language switcher), so it stays
-in mkdocs.yml `extra_javascript`; pulse.js and the planner's scripts come with their markers.
+in mkdocs.yml `extra_javascript`; pulse.js, copy-link.js and the planner's scripts come
+with their markers.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ PAGE_SCRIPTS = (
     ("workfile.js", _WORK),
     ("csv.js", _WORK),
     ("committee.js", _WORK),
-    ("copy-link.js", ('id="kc-strings"',)),
     ("glossary.js", ('class="kc-term"',)),
 )
 

@@ -14,6 +14,8 @@ from .errors import Problem
 
 HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
 ATTR_ID_RE = re.compile(r"\{[^}]*#([A-Za-z][\w-]*)[^}]*\}\s*$")
+ATTR_LIST_RE = re.compile(r"\{:?[^}]*\}\s*$")  # any attribute list, e.g. {: .kc-theme-title }
+TAG_RE = re.compile(r"<[^>]+>")
 FENCE_RE = re.compile(r"^(```|~~~)")
 FRONT_MATTER_RE = re.compile(r"\A---\n.*?\n---\n", re.S)
 
@@ -77,9 +79,11 @@ def resolve_links(html: str, from_url: str, url_of) -> str:
 
     ``url_of(page_id)`` is the URL of that page in the same language.
     """
-    folder = posixpath.dirname(from_url)
-    # "temaer/" for "temaer/" and "temaer/x.html"; "" for the home page in both URL styles.
-    here = from_url if from_url.endswith("/") or not from_url else (folder + "/" if folder else "")
+    if from_url.endswith("/") or not from_url:
+        here = from_url
+    else:  # 'nb/moede/puls.html' -> 'nb/moede/'; the home page 'index.html' -> '' (the site root)
+        folder = posixpath.dirname(from_url)
+        here = folder + "/" if folder else ""
 
     def relative(target: str) -> str:
         rel = posixpath.relpath(target or ".", here or ".")
@@ -143,7 +147,8 @@ def headings(text: str) -> list[tuple[int, int, str, str | None]]:
         title = m.group(2)
         id_match = ATTR_ID_RE.search(title)
         anchor = id_match.group(1) if id_match else None
-        title = ATTR_ID_RE.sub("", title).strip()
+        # The words only: a badge (inline SVG) and attribute lists are not part of the title.
+        title = TAG_RE.sub("", ATTR_LIST_RE.sub("", title)).strip()
         found.append((number, len(m.group(1)), title, anchor))
     return found
 

@@ -45,7 +45,9 @@ class SheetJob:
     source: str  # the docs file named in messages
     max_pages: int = 2
     min_fill: float = 1.5  # 0 for handouts, which may be short
-    variant: str = ""  # "trainer" (answers and notes shown) or "cards" (the card sheet); "" for the rest
+    variant: str = ""  # "theme" (the leaflet), "trainer" (answers and notes shown), "cards" (the card sheet); "" for the rest
+    accent: str = ""  # the theme's colour (#rrggbb): title band, headings, boxes; "" for the site's teal
+    tint: str = ""  # its light tint, behind the boxes
 
     def key(self) -> str:
         """Hash of everything the PDF depends on (not where it is written)."""
@@ -90,7 +92,7 @@ def sheet_html(job: SheetJob) -> str:
         lang=job.lang, title=job.title, description=job.description, site_name=job.site_name,
         edition=job.edition, edition_label=strings["edition"], url=job.url,
         qr_data_uri=qr_data_uri(job.url), qr_alt=strings["qr_alt"],
-        page_label=strings["page"], of_label=strings["of"], variant=job.variant,
+        page_label=strings["page"], of_label=strings["of"], variant=job.variant, accent=job.accent, tint=job.tint,
         content=Markup(job.content_html))  # the page's own rendered HTML
 
 
@@ -234,7 +236,7 @@ def placeholder_path(renderer: SheetRenderer, job: SheetJob, message: str) -> Pa
     """A one-page PDF in the sheet's language saying that the sheet is being made."""
     stand_in = dataclasses.replace(job, unit_id="placeholder", title=message, description=message,
                                    content_html=f"<h1>{message}</h1>", out_path="", source="placeholder",
-                                   max_pages=0, min_fill=0.0, variant="")
+                                   max_pages=0, min_fill=0.0, variant="", accent="", tint="")
     key = stand_in.key()
     path = renderer.cache_dir / f"{key}.pdf"
     if not path.exists():
