@@ -29,7 +29,7 @@ from trivsel.page_scripts import script_tags
 from trivsel.pages import file_dir, resolve_links
 from trivsel.build import SiteSources, check_sources, load_checked_model
 from trivsel.errors import ContentError, guide_note
-from trivsel.markers import fill_counts
+from trivsel.registry import fill_counts
 from trivsel.htmlfix import align_classes, fix_toc_label
 from trivsel.model import Model
 from trivsel.navigation import with_section_pages, with_theme_pages

@@ -15,7 +15,8 @@ import yaml
 from conftest import LANGS, ROOT, THEME, mkdocs_build
 from test_bad_input import failed_build
 from trivsel.language import date_as_list, format_date, number_word
-from trivsel.markers import countries_for, fill_counts
+from trivsel.markers import countries_for
+from trivsel.registry import fill_counts
 from trivsel.rules import date_problem, link_problem, record_problems
 from trivsel.translations import read_page
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import LANGS, ROOT, problems_of
-from trivsel.markers import PageContext, expand
+from trivsel.markers import PageContext
+from trivsel.registry import expand
 from trivsel.model import load_model
 from trivsel.navigation import with_theme_pages
 from trivsel.pages import check_anchors, headings, page_url

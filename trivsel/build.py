@@ -14,7 +14,8 @@ from pathlib import Path
 
 from .errors import ContentError, Problem
 from .home import link_problems
-from .markers import PageContext, expand
+from .markers import PageContext
+from .registry import expand
 from .model import Model, load_model
 from .pages import check_anchors, dates_read_as_lists, exercises, headings, page_title, trainer_notes, without_front_matter
 from .materials import placement_problems
