@@ -21,18 +21,20 @@ from mkdocs.plugins import event_priority
 
 import sys
 
-from trivsel import catalog as catalog_mod
-from trivsel import generated, outputs, pdf
-from trivsel.glossary import GLOSSARY_PAGE, TermLinker
-from trivsel.model import build_day, stale_rules
-from trivsel.page_scripts import script_tags
-from trivsel.pages import file_dir, resolve_links
-from trivsel.build import SiteSources, check_sources, load_checked_model
-from trivsel.errors import ContentError, guide_note
-from trivsel.registry import fill_counts
-from trivsel.htmlfix import align_classes, fix_toc_label
-from trivsel.model import Model
-from trivsel.navigation import with_section_pages, with_theme_pages
+from trivsel.output import catalog as catalog_mod
+from trivsel.expand import generated
+from trivsel.output import page_outputs as outputs
+from trivsel.output import pdf
+from trivsel.content.glossary import GLOSSARY_PAGE, TermLinker
+from trivsel.content.model import build_day, stale_rules
+from trivsel.expand.page_scripts import script_tags
+from trivsel.content.pages import file_dir, resolve_links
+from trivsel.expand.build import SiteSources, check_sources, load_checked_model
+from trivsel.content.errors import ContentError, guide_note
+from trivsel.expand.registry import fill_counts
+from trivsel.expand.htmlfix import align_classes, fix_toc_label
+from trivsel.content.model import Model
+from trivsel.expand.navigation import with_section_pages, with_theme_pages
 
 log = logging.getLogger("mkdocs.hooks.trivsel")
 # Warnings that must not stop a strict build (rules due for a re-check) go to a

@@ -53,9 +53,9 @@ def all_page_ids() -> list[str]:
     Known at collection time, before the build has written the generated pages,
     so that a fresh checkout tests them too.
     """
-    from trivsel import generated
-    from trivsel.model import load_model
-    from trivsel.translations import page_translations
+    from trivsel.expand import generated
+    from trivsel.content.model import load_model
+    from trivsel.content.translations import page_translations
     pages, problems = page_translations(ROOT / "docs", LANGS)
     assert not problems, problems
     model = load_model(ROOT / "content", LANGS, ROOT)
@@ -147,8 +147,8 @@ def content(tmp_path) -> Path:
 
 def problems_of(content: Path) -> list[str]:
     """The problem lines load_model reports for ``content`` (it must fail)."""
-    from trivsel.errors import ContentError
-    from trivsel.model import load_model
+    from trivsel.content.errors import ContentError
+    from trivsel.content.model import load_model
     with pytest.raises(ContentError) as err:
         load_model(content, LANGS, content.parent)
     unguided = [str(p) for p in err.value.problems if not p.guide]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import DEFAULT_LANG, LANGS, all_page_ids
-from trivsel.pages import page_url
+from trivsel.content.pages import page_url
 
 pytestmark = pytest.mark.browser
 

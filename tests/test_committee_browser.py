@@ -11,7 +11,7 @@ import json
 import pytest
 
 from conftest import DEFAULT_LANG, LANGS
-from trivsel.pages import page_url
+from trivsel.content.pages import page_url
 
 pytestmark = pytest.mark.browser
 

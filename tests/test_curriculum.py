@@ -9,8 +9,8 @@ from pathlib import Path
 import icalendar
 
 from conftest import LANGS, problems_of
-from trivsel.curriculum import day_dates, ics, schedule, totals
-from trivsel.model import Module, Programme, ProgrammeDay, ProgrammeItem, ShortVersion
+from trivsel.content.curriculum import day_dates, ics, schedule, totals
+from trivsel.content.model import Module, Programme, ProgrammeDay, ProgrammeItem, ShortVersion
 
 T = {"da": "x", "nb": "x", "en": "x"}
 

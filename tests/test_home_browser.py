@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import DEFAULT_LANG, LANGS
-from trivsel.pages import page_url
+from trivsel.content.pages import page_url
 
 pytestmark = pytest.mark.browser
 

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, problems_of
-from trivsel.identity import badge_svg, colour_problem, contrast_ratio, load_icons, tint
+from trivsel.content.identity import badge_svg, colour_problem, contrast_ratio, load_icons, tint
 
 THEMES = sorted((ROOT / "content" / "themes").glob("*.yml"))
 

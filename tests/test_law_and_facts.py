@@ -14,11 +14,11 @@ import yaml
 
 from conftest import LANGS, ROOT, THEME, mkdocs_build
 from test_bad_input import failed_build
-from trivsel.language import date_as_list, format_date, number_word
-from trivsel.markers import countries_for
-from trivsel.registry import fill_counts
-from trivsel.rules import date_problem, link_problem, record_problems
-from trivsel.translations import read_page
+from trivsel.content.language import date_as_list, format_date, number_word
+from trivsel.expand.markers import countries_for
+from trivsel.expand.registry import fill_counts
+from trivsel.content.rules import date_problem, link_problem, record_problems
+from trivsel.content.translations import read_page
 
 PREFIX = {"da": "", "nb": "nb/", "en": "en/"}
 RULES = yaml.safe_load((ROOT / "content" / "rules.yml").read_text(encoding="utf-8"))
@@ -151,7 +151,7 @@ OTHER_ACTS = {
 @pytest.mark.skipif(subprocess.run(["which", "pdftotext"], capture_output=True).returncode != 0,
                     reason="pdftotext (poppler-utils) is not installed")
 def test_theme_sheets_name_only_their_own_countrys_acts(site):
-    from trivsel.pages import unit_file_name
+    from trivsel.content.pages import unit_file_name
     themes = [p.stem for p in (ROOT / "content" / "themes").glob("*.yml")]
     for lang, pattern in OTHER_ACTS.items():
         for theme in themes:

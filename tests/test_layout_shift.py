@@ -10,7 +10,7 @@ import time
 import pytest
 
 from conftest import DEFAULT_LANG, LANGS
-from trivsel.pages import page_url
+from trivsel.content.pages import page_url
 
 pytestmark = pytest.mark.browser
 

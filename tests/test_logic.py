@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 
 from conftest import LANGS, ROOT, problems_of
-from trivsel.markers import PageContext
-from trivsel.registry import expand
-from trivsel.model import load_model
-from trivsel.navigation import with_theme_pages
-from trivsel.pages import check_anchors, headings, page_url
+from trivsel.expand.markers import PageContext
+from trivsel.expand.registry import expand
+from trivsel.content.model import load_model
+from trivsel.expand.navigation import with_theme_pages
+from trivsel.content.pages import check_anchors, headings, page_url
 
 EXPECTED_THEMES = [
     "instruktion-og-oplaering", "variation-og-indflydelse", "udviklingsmuligheder", "tidspres",
@@ -122,7 +122,7 @@ def test_yes_no_keys_must_be_quoted(content):
 
 
 def test_toc_label_without_toggle_loses_its_for():
-    from trivsel.htmlfix import fix_toc_label
+    from trivsel.expand.htmlfix import fix_toc_label
     broken = '<label class="md-nav__title" for="__toc">x</label>'
     assert fix_toc_label(broken) == '<label class="md-nav__title">x</label>'
     fine = '<input id="__toc"><label class="md-nav__title" for="__toc">x</label>'
@@ -132,7 +132,7 @@ def test_toc_label_without_toggle_loses_its_for():
 def test_schemas_are_valid_json_schemas():
     import json
     from jsonschema import Draft202012Validator
-    from trivsel.schema import SCHEMA_DIR, validator
+    from trivsel.content.schema import SCHEMA_DIR, validator
     for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
         Draft202012Validator.check_schema(json.loads(path.read_text(encoding="utf-8")))
         if path.name != "catalog.schema.json":
@@ -140,13 +140,13 @@ def test_schemas_are_valid_json_schemas():
 
 
 def test_handout_keeps_the_opening_and_chosen_sections():
-    from trivsel.pdf import select_sections
+    from trivsel.output.pdf import select_sections
     html = '<h1>T</h1><p>lead</p><h2 id="hvorfor">W</h2><p>w</p><h2 id="ovelse-a">E</h2><p>e</p><h2 id="x">X</h2>'
     assert select_sections(html, lambda i: i.startswith("ovelse-")) == '<h1>T</h1><p>lead</p><h2 id="ovelse-a">E</h2><p>e</p>'
 
 
 def test_fit_problem_says_by_how_much():
-    from trivsel.pdf import SheetJob, SheetResult, fit_problem
+    from trivsel.output.pdf import SheetJob, SheetResult, fit_problem
     job = SheetJob("tidspres", "nb", "t", "d", "", "u", "/tmp/x.pdf", (), "s", "e", source="docs/temaer/tidspres.nb.md")
     assert fit_problem(SheetResult(job, 2, 1.8, True, 1, 0.1)) is None
     assert fit_problem(SheetResult(job, 3, 2.25, True, 1, 0.1)) == (

@@ -67,7 +67,7 @@ def test_footer_shows_the_page_address_and_theme_number(site, catalog):
 
 
 def test_theme_page_and_cards_link_to_the_pdf(site, catalog):
-    from trivsel.pages import page_url
+    from trivsel.content.pages import page_url
     for theme, lang in sheets(catalog):
         page = (site / theme["url"][lang] / "index.html").read_text(encoding="utf-8")
         name = theme["pdf"][lang].rsplit("/", 1)[1]
@@ -135,7 +135,7 @@ def _pdf_number(value: float) -> str:
 
 def test_each_sheet_is_a_leaflet_in_its_theme_colour_with_the_agenda_address(site, catalog):
     import yaml
-    from trivsel.pages import page_url
+    from trivsel.content.pages import page_url
     for theme, lang in sheets(catalog):
         reader = PdfReader(site / theme["pdf"][lang])
         colour = yaml.safe_load((ROOT / "content" / "themes" / f"{theme['id']}.yml").read_text(encoding="utf-8"))["colour"]

@@ -13,7 +13,7 @@ from conftest import LANGS, ROOT
 
 @pytest.fixture(scope="module")
 def model():
-    from trivsel.model import load_model
+    from trivsel.content.model import load_model
     return load_model(ROOT / "content", LANGS, ROOT)
 
 
@@ -24,8 +24,8 @@ def content(tmp_path):
 
 
 def problems_of(content, root):
-    from trivsel.errors import ContentError
-    from trivsel.model import load_model
+    from trivsel.content.errors import ContentError
+    from trivsel.content.model import load_model
     with pytest.raises(ContentError) as info:
         load_model(content, LANGS, root)
     return [p.format() if hasattr(p, "format") else str(p) for p in info.value.problems]
@@ -51,10 +51,10 @@ def test_a_broken_rules_file_names_file_field_and_fix(content, tmp_path):
 
 
 def test_each_shipped_programme_is_a_plan_that_schedules_the_same(model):
-    from trivsel.curriculum import schedule
-    from trivsel.model import programme_days
-    from trivsel.planner import programme_plan
-    from trivsel.programme_rules import verdicts
+    from trivsel.content.curriculum import schedule
+    from trivsel.content.model import programme_days
+    from trivsel.expand.planner import programme_plan
+    from trivsel.content.programme_rules import verdicts
     by_id = {m.id: m for m in model.modules}
     for p in model.programmes:
         plan = programme_plan(p)
@@ -65,7 +65,7 @@ def test_each_shipped_programme_is_a_plan_that_schedules_the_same(model):
 
 
 def test_the_planner_data_in_each_language(model):
-    from trivsel.planner import planner_data
+    from trivsel.expand.planner import planner_data
     for lang in LANGS:
         data = planner_data(model, lang)
         assert [m["id"] for m in data["modules"]] == [m.id for m in model.modules]

@@ -17,15 +17,15 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def model():
-    from trivsel.model import load_model
+    from trivsel.content.model import load_model
     return load_model(ROOT / "content", LANGS, ROOT)
 
 
 def python_view(model, plan: dict, lang: str) -> tuple[list[list[str]], list[dict]]:
     """Clock times per day and the verdicts, from the build's own functions."""
-    from trivsel.curriculum import clock, schedule
-    from trivsel.model import programme_days
-    from trivsel.programme_rules import verdicts
+    from trivsel.content.curriculum import clock, schedule
+    from trivsel.content.model import programme_days
+    from trivsel.content.programme_rules import verdicts
     by_id = {m.id: m for m in model.modules}
     days = programme_days(plan["days"], by_id)
     times = [[f"{clock(s.start)}–{clock(s.end)}" for s in day.slots] for day in schedule(SimpleNamespace(days=days), by_id)]
@@ -64,7 +64,7 @@ def day_times(page) -> list[list[str]]:
 
 
 def test_every_shipped_programme_gives_the_builds_times_and_verdicts(server, browser, model):
-    from trivsel.planner import programme_plan
+    from trivsel.expand.planner import programme_plan
     page = browser.new_page()
     page.on("dialog", lambda d: d.accept())  # yes, replace the plan with the next programme
     for programme in model.programmes:
@@ -180,8 +180,8 @@ def test_a_template_never_replaces_a_plan_without_asking(server, browser):
 def test_the_yaml_export_builds_the_same_agenda(server, browser, model, tmp_path):
     """Export each shipped programme, and a changed one, add it to a copy of the content, load it."""
     import shutil
-    from trivsel.curriculum import clock, schedule
-    from trivsel.model import load_model
+    from trivsel.content.curriculum import clock, schedule
+    from trivsel.content.model import load_model
     page = browser.new_page()
     page.goto(server.base + "nb/program/planlaegger/?programme=serviceuke")
     page.wait_for_selector(".kc-planner__day")

@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 import yaml
 
 from conftest import DEFAULT_LANG, LANGS, ROOT
-from trivsel.pages import page_url
+from trivsel.content.pages import page_url
 
 EDITORS = ("forfattere/index", "forfattere/fejl")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -74,7 +74,7 @@ def test_editors_pages_are_in_no_menu_but_in_every_footer(site, page_ids):
 
 
 def test_build_errors_point_to_the_error_guide_page_that_exists(site):
-    from trivsel.errors import GUIDE_PAGE, Problem
+    from trivsel.content.errors import GUIDE_PAGE, Problem
     line = str(Problem("content/themes/tidspres.yml", "something is wrong", guide="theme-colour"))
     assert line.endswith(f"(guide: {GUIDE_PAGE}#theme-colour)")
     for lang in LANGS:

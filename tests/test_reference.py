@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from conftest import LANGS, ROOT, SITE_URL, mkdocs_build, problems_of, write_yaml
-from trivsel.glossary import Term, TermLinker
-from trivsel.language import format_date
-from trivsel.model import Rule, stale_rules
+from trivsel.content.glossary import Term, TermLinker
+from trivsel.content.language import format_date
+from trivsel.content.model import Rule, stale_rules
 
 PREFIX = {"da": "", "nb": "nb/", "en": "en/"}
 
@@ -194,7 +194,7 @@ def test_no_inline_script_or_style_attribute_in_any_page(site):
 
 def test_every_guide_code_has_its_section_in_every_language():
     used = set()
-    for path in (ROOT / "trivsel").glob("*.py"):
+    for path in (ROOT / "trivsel").rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         used |= set(re.findall(r'guide="([a-z-]+)"', text)) | set(re.findall(r'guide_note\("([a-z-]+)"\)', text))
     used |= {"stale-rule", "missing-text", "schema"}
@@ -206,7 +206,7 @@ def test_every_guide_code_has_its_section_in_every_language():
 
 
 def test_generated_links_resolve_for_both_url_styles():
-    from trivsel.pages import resolve_links
+    from trivsel.content.pages import resolve_links
     html = ('<a href="kc-file:temaer/tidspres/tidspres-nb.pdf">x</a> "kc-page:temaer/tidspres" '
             '<script src="kc-asset:assets/javascripts/pulse.js"></script> kc-page:index')
     online = {"temaer/tidspres": "nb/temaer/tidspres/", "index": "nb/"}
@@ -225,7 +225,7 @@ def test_generated_links_resolve_for_both_url_styles():
 
 
 def test_links_from_the_home_page_resolve_in_both_url_styles():
-    from trivsel.pages import resolve_links
+    from trivsel.content.pages import resolve_links
     html = '<script src="kc-asset:assets/javascripts/glossary.js"></script> kc-page:ordliste'
     urls = {"": {"ordliste": "ordliste/"}, "index.html": {"ordliste": "ordliste.html"}}
     assert resolve_links(html, "", urls[""].get) == '<script src="assets/javascripts/glossary.js"></script> ordliste/'

@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 import jsonschema
 
 from conftest import DEFAULT_LANG, LANGS, ROOT, SITE_URL
-from trivsel.pages import page_url
+from trivsel.content.pages import page_url
 
 
 def html_of(site: Path, url: str) -> str:

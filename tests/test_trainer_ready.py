@@ -12,9 +12,9 @@ import pytest
 import yaml
 
 from conftest import DEFAULT_LANG, LANGS, ROOT
-from trivsel.materials import card_sheet_html, materials_from, placement_problems
-from trivsel.pages import page_url
-from trivsel.yamlfile import YamlDoc
+from trivsel.content.materials import card_sheet_html, materials_from, placement_problems
+from trivsel.content.pages import page_url
+from trivsel.content.yamlfile import YamlDoc
 
 PREFIX = {"da": "", "nb": "nb/", "en": "en/"}
 THREATS = "trusler-og-selvskading"
@@ -47,7 +47,7 @@ def test_a_role_card_needs_all_four_briefs_and_nothing_else():
 
 
 def test_placement_finds_missing_misplaced_and_unshown_materials():
-    from trivsel.build import MATERIALS_MARKER_RE
+    from trivsel.expand.build import MATERIALS_MARKER_RE
     mats = materials_from(_doc([_role("rolle-a", "ovelse-a"), _role("rolle-b", "ovelse-b")]), "m", [])
     page = ("## Øvelse A {#ovelse-a}\n\n<!-- kc:materials rolle-a rolle-x -->\n\n"
             "## Øvelse B {#ovelse-b}\n\nTekst\n\n## Øvelse C {#ovelse-c}\n\n<!-- kc:materials rolle-b -->\n")
@@ -60,8 +60,8 @@ def test_placement_finds_missing_misplaced_and_unshown_materials():
 
 def test_a_reference_to_a_missing_material_stops_the_build(tmp_path):
     """A fixture copy of the site's sources, checked the way the build checks them."""
-    from trivsel.build import check_sources, load_checked_model
-    from trivsel.errors import ContentError
+    from trivsel.expand.build import check_sources, load_checked_model
+    from trivsel.content.errors import ContentError
     for folder in ("content", "docs"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
     page = tmp_path / "docs" / "moduler" / f"{THREATS}.nb.md"

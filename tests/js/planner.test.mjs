@@ -76,7 +76,7 @@ test("verdicts: prerequisite, live calls first, long stretch, long day, past mid
   assert.deepEqual(v[0].values, { minutes: 540, limit: 480 });
   assert.deepEqual(v[1].values, { end: "05:00" });
   assert.deepEqual(v[5].values, { day: 1, calls_item: 1 });
-  // A module's last place counts (as in trivsel/programme_rules.py): threats on day 2 comes after
+  // A module's last place counts (as in trivsel/content/programme_rules.py): threats on day 2 comes after
   // basics on day 1, so the threats before basics on day 1 is not reported.
   assert.equal(v.filter((x) => x.rule === "prerequisite").length, 0);
 });

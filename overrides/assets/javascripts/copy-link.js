@@ -1,7 +1,7 @@
 /* "Copy link" beside each section, exercise and checklist item on theme and module pages.
  * Trainers and committees paste these addresses into plans, e-mails and minutes; the ids are
  * the same in every language, so the link works in /, /nb/ and /en/.
- * Only the pages that have such links load this script (trivsel/markers.py copy_link_assets).
+ * Only the pages that have such links load this script (trivsel/expand/markers.py copy_link_assets).
  * The words, and which sections keep their button always in view, come from the page
  * (#kc-strings), written by the build per language. The buttons show on hover and focus (site.css). */
 (function () {

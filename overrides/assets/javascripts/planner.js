@@ -4,8 +4,8 @@
  *
  * A plan has the shape of a programme file (content/programmes/<id>.yml), so the YAML
  * export builds unchanged. `data` is what the build writes into the planner page
- * (trivsel/planner.py): the modules, the rules of content/programme-rules.yml, words.
- * The build checks programmes with the same rules (trivsel/programme_rules.py);
+ * (trivsel/expand/planner.py): the modules, the rules of content/programme-rules.yml, words.
+ * The build checks programmes with the same rules (trivsel/content/programme_rules.py);
  * tests/test_planner_browser.py runs both on every shipped programme and compares.
  *
  * A classic script, not a module: the offline bundle opens pages from file://, where
@@ -87,7 +87,7 @@
     return { minutes: s.minutes, teaching: s.live_calls ? 0 : s.minutes, exercise: 0 };
   }
 
-  /** Clock times for every item, day by day (trivsel/curriculum.py schedule). */
+  /** Clock times for every item, day by day (trivsel/content/curriculum.py schedule). */
   function schedule(plan, data) {
     var modules = moduleMap(data), dates = dayDates(plan);
     return plan.days.map(function (day, di) {
@@ -117,7 +117,7 @@
   }
   function totals(days) { return sum(days.map(function (d) { return d.slots; })); }
 
-  /* ---------- the rules (trivsel/programme_rules.py verdicts) ---------- */
+  /* ---------- the rules (trivsel/content/programme_rules.py verdicts) ---------- */
   function later(a, b) { return a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]); }
   function verdicts(plan, data) {
     var modules = moduleMap(data), rules = data.rules, out = [], firstLive = null, position = {}, order = [];
@@ -389,7 +389,7 @@
     return out.join("\n") + "\n";
   }
 
-  /* ---------- the calendar file (trivsel/curriculum.py ics) ---------- */
+  /* ---------- the calendar file (trivsel/content/curriculum.py ics) ---------- */
   function icsText(s) {
     return String(s).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\n/g, "\\n");
   }
@@ -443,7 +443,7 @@
     return lines.map(fold).reduce(function (a, b) { return a.concat(b); }, []).map(function (l) { return l + "\r\n"; }).join("");
   }
 
-  /** "2 t. 30 min." in the page's units (trivsel/language.py hours). */
+  /** "2 t. 30 min." in the page's units (trivsel/content/language.py hours). */
   function hours(minutes, units) {
     var h = Math.floor(minutes / 60), m = minutes % 60;
     if (h && m) return h + " " + units[0] + " " + m + " " + units[1];

@@ -1,4 +1,4 @@
-/* Staff pulse calculator (docs/moede/puls.*.md, trivsel/markers_pulse.py).
+/* Staff pulse calculator (docs/moede/puls.*.md, trivsel/expand/markers_pulse.py).
  *
  * Everything happens in this page: the CSV is read with FileReader, nothing is
  * uploaded and nothing is stored. Results for fewer than `minimumGroup` answers

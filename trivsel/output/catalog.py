@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import json
 
-from .model import Model
-from .curriculum import clock, schedule, totals
-from .generated import PROGRAMME_DIR
-from .pages import HANDOUTS_SUFFIX, MATERIALS_SUFFIX, TRAINER_SUFFIX, page_url, unit_file_url
-from .planner import planner_address
-from .pulse import FORM_PAGE, PULSE_PAGE, SCALE, TEMPLATE_NAME
+from ..content.model import Model
+from ..content.curriculum import clock, schedule, totals
+from ..expand.generated import PROGRAMME_DIR
+from ..content.pages import HANDOUTS_SUFFIX, MATERIALS_SUFFIX, TRAINER_SUFFIX, page_url, unit_file_url
+from ..expand.planner import planner_address
+from ..content.pulse import FORM_PAGE, PULSE_PAGE, SCALE, TEMPLATE_NAME
 
 
 def build_catalog(model: Model, site_url: str, pages: dict[str, dict[str, str]], default_lang: str,

@@ -21,9 +21,9 @@ from functools import lru_cache
 from multiprocessing import get_context
 from pathlib import Path
 
-from .errors import guide_note
+from ..content.errors import guide_note
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PDF_DIR = ROOT / "pdf"
 FONT_DIR = ROOT / "overrides" / "assets" / "fonts"
 TEMPLATE = PDF_DIR / "theme-sheet.html"

@@ -16,7 +16,7 @@ from jsonschema import Draft202012Validator
 from .errors import Problem, field_path
 from .yamlfile import YamlDoc
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
 
 
 @lru_cache(maxsize=None)

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import json
 
-from .curriculum import _VTIMEZONE
+from ..content.curriculum import _VTIMEZONE
 from .generated import PROGRAMME_DIR
-from .language import HOUR_UNITS
-from .model import Model, Programme
-from .pages import page_url
-from .schema import _raw_schema
+from ..content.language import HOUR_UNITS
+from ..content.model import Model, Programme
+from ..content.pages import page_url
+from ..content.schema import _raw_schema
 
 PLANNER_PAGE = f"{PROGRAMME_DIR}/planlaegger"
 

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .generated import AGENDA_DIR
-from .language import HOME_COUNTRY, format_date
-from .model import COUNTRIES, Model, Theme
-from .identity import badge_svg
-from .pages import asset_link, file_link, unit_file_name
+from ..content.language import HOME_COUNTRY, format_date
+from ..content.model import COUNTRIES, Model, Theme
+from ..content.identity import badge_svg
+from ..content.pages import asset_link, file_link, unit_file_name
 
 
 

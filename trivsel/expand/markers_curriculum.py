@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from .curriculum import clock, schedule, totals
+from ..content.curriculum import clock, schedule, totals
 from .generated import PROGRAMME_DIR
-from .language import hours as _hours
+from ..content.language import hours as _hours
 from .markers import MarkerError, PageContext, _esc, _link_from, cards, checklist_html, copy_link_assets
-from .model import ChecklistItem, Module, Programme
-from .materials import page_html
+from ..content.model import ChecklistItem, Module, Programme
+from ..content.materials import page_html
 from .markers import workfile_tools
-from .pages import MATERIALS_SUFFIX, TRAINER_SUFFIX, asset_link, file_link, unit_file_name
+from ..content.pages import MATERIALS_SUFFIX, TRAINER_SUFFIX, asset_link, file_link, unit_file_name
 from .planner import PLANNER_PAGE, data_block, planner_data
 
 

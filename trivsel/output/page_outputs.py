@@ -10,11 +10,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import curriculum, identity, pdf, pulse
-from .generated import AGENDA_DIR, PROGRAMME_DIR
-from .materials import card_sheet_html
-from .model import Model
-from .pages import HANDOUTS_SUFFIX, MATERIALS_SUFFIX, TRAINER_SUFFIX, page_url, unit_file_name
+from ..content import curriculum
+from ..content import identity
+from . import pdf
+from ..content import pulse
+from ..expand.generated import AGENDA_DIR, PROGRAMME_DIR
+from ..content.materials import card_sheet_html
+from ..content.model import Model
+from ..content.pages import HANDOUTS_SUFFIX, MATERIALS_SUFFIX, TRAINER_SUFFIX, page_url, unit_file_name
 
 # Which sections of a page go on its handout (the theme sheet takes the whole page).
 def module_handout(section_id: str) -> bool:

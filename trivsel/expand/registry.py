@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from .errors import Problem
-from .language import number_word
+from ..content.errors import Problem
+from ..content.language import number_word
 from .markers import THEME_MARKERS, MarkerError, PageContext
 from .markers_curriculum import CURRICULUM_MARKERS
 from .markers_home import HOME_MARKERS
 from .markers_pulse import PULSE_MARKERS
 from .markers_reference import REFERENCE_MARKERS
-from .model import Model
+from ..content.model import Model
 
 MARKER_RE = re.compile(r"^<!--\s*kc:([a-z][a-z0-9-]*)\s*(.*?)\s*-->[ \t]*$", re.M)
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .home import shown_links
-from .identity import SITE_COLOUR, badge_svg
+from ..content.home import shown_links
+from ..content.identity import SITE_COLOUR, badge_svg
 from .markers import MarkerError, PageContext, _esc, theme_badge
-from .pages import page_link
+from ..content.pages import page_link
 
 HOME_PAGE = "index"
 

@@ -12,14 +12,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ContentError, Problem
-from .home import link_problems
+from ..content.errors import ContentError, Problem
+from ..content.home import link_problems
 from .markers import PageContext
 from .registry import expand
-from .model import Model, load_model
-from .pages import check_anchors, dates_read_as_lists, exercises, headings, page_title, trainer_notes, without_front_matter
-from .materials import placement_problems
-from .translations import page_translations, read_page
+from ..content.model import Model, load_model
+from ..content.pages import check_anchors, dates_read_as_lists, exercises, headings, page_title, trainer_notes, without_front_matter
+from ..content.materials import placement_problems
+from ..content.translations import page_translations, read_page
 
 MATERIALS_MARKER_RE = re.compile(r"^<!--\s*kc:materials\s+(.*?)\s*-->[ \t]*$", re.M)
 

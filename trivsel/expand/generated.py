@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .model import Model
+from ..content.model import Model
 
 AGENDA_DIR = "moede/dagsorden"
 GENERATED_MARK = "# Generated from "  # first front-matter line of every generated page

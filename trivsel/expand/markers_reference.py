@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .language import format_date
+from ..content.language import format_date
 from .markers import MarkerError, PageContext, _esc, _link_from, countries_for, country_section, rule_trail
-from .glossary import GLOSSARY_PAGE
-from .model import Model
+from ..content.glossary import GLOSSARY_PAGE
+from ..content.model import Model
 
 RULES_PAGE = "regler"
 

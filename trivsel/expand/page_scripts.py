@@ -9,7 +9,7 @@ with their markers.
 
 from __future__ import annotations
 
-from .pages import asset_link
+from ..content.pages import asset_link
 
 # What the committee tools (ticks, meeting sheet, action plans, work file) work on.
 _WORK = ('data-item="', 'data-kc-plan', 'data-kc-meeting', 'class="kc-workfile', 'class="kc-checklist-tools')

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from .markers import MarkerError, PageContext, _esc, _link_from, workfile_tools
-from .pages import asset_link, file_link, page_link, unit_file_name
-from .pulse import FORM_PAGE, PULSE_PAGE, SCALE, TEMPLATE_NAME, page_data
+from ..content.pages import asset_link, file_link, page_link, unit_file_name
+from ..content.pulse import FORM_PAGE, PULSE_PAGE, SCALE, TEMPLATE_NAME, page_data
 
 
 def _pulse(ctx: PageContext):
