@@ -4,7 +4,7 @@
  * works with the keyboard and a screen reader; the totals line is a live region. */
 (function () {
   "use strict";
-  var P = window.kcPlan, data, plan, words, box, lastTotals = "";
+  var P = window.kcPlan, data, plan, words, box, lastTotals = "", modules = {};
 
   function say(key, values) { return P.fill(words[key] || key, values || {}); }
   function el(tag, attrs, children) {
@@ -38,11 +38,13 @@
   function change(next, focus) { plan = next; keep(); render(focus); }
 
   /* ---------- drawing ---------- */
-  function totalsLine(days) {
-    var t = P.totals(days), found = P.verdicts(plan, data).length;
-    var warn = found === 0 ? say("planner_no_warnings") : found === 1 ? say("planner_warning_one") : say("planner_warnings", { n: found });
+  function totalsText(days) {
+    var t = P.totals(days);
     return say("programme_total", { total: hours(t.total), teaching: hours(t.teaching), exercise: hours(t.exercise),
-                                    calls: hours(t.live_calls), breaks: hours(t["break"]) }) + ". " + warn;
+                                    calls: hours(t.live_calls), breaks: hours(t["break"]) });
+  }
+  function warningsText(found) {
+    return found === 0 ? say("planner_no_warnings") : found === 1 ? say("planner_warning_one") : say("planner_warnings", { n: found });
   }
   function warningsAt(all, di, ii) {
     return all.filter(function (v) { return v.day === di && v.item === ii; }).map(function (v) {
@@ -52,7 +54,7 @@
   }
   function itemRow(day, di, slot, ii, all) {
     var item = plan.days[di].items[ii], kind = P.kindOf(item), key = "d" + di + "i" + ii, controls = [];
-    var mod = kind === "module" ? data.modules.filter(function (m) { return m.id === item.module; })[0] : null;
+    var mod = kind === "module" ? modules[item.module] : null;
     var title = mod ? el("a", { href: link(mod.url), text: slot.title }) : el("span", { text: slot.title });
     if (mod && mod.short) {
       var short = el("input", { type: "checkbox", id: key + "-short", "data-field": "short", "data-key": key + "-short", checked: item.version === "short" });
@@ -117,7 +119,7 @@
   function printAgenda(days) {
     var title = P.text(plan.title, data.lang);
     return el("div", { "class": "kc-planner__print" }, [el("p", { "class": "kc-planner__print-title", text: title }),
-      el("p", { text: totalsLine(days).split(". ")[0] + "." })].concat(days.map(function (day, di) {
+      el("p", { text: totalsText(days) + "." })].concat(days.map(function (day, di) {
       return el("table", { "class": "kc-planner__table" }, [el("caption", { text: say("programme_day", { n: di + 1 }) + " – " + dateWords(day.date) }),
         el("thead", {}, [el("tr", {}, [el("th", { scope: "col", text: say("programme_time") }), el("th", { scope: "col", text: say("programme_item") }),
           el("th", { scope: "col", text: say("programme_minutes") })])]),
@@ -146,7 +148,7 @@
     box.querySelector("[data-plan-field=name]").value = P.text(plan.title, data.lang);
     box.querySelector("[data-plan-field=first_day]").value = plan.first_day;
     box.querySelector("[data-plan-field=timezone]").value = plan.timezone;
-    var line = totalsLine(days), live = box.querySelector("[data-planner-totals]");
+    var line = totalsText(days) + ". " + warningsText(all.length), live = box.querySelector("[data-planner-totals]");
     if (line !== lastTotals) { live.textContent = line; lastTotals = line; }
     if (focusKey) {
       var target = box.querySelector('[data-key="' + focusKey + '"]');
@@ -201,7 +203,7 @@
       download(fileName("ics"), "text/calendar", P.ics(plan, data, {
         calendar: P.text(plan.title, data.lang) + " – " + siteName(), stamp: new Date().toISOString().slice(0, 19).replace(/[-:]/g, "") + "Z",
         breakLabel: words.calendar_breaks,
-        link: function (slot) { return slot.module ? link(data.modules.filter(function (m) { return m.id === slot.module; })[0].url) : shareLink(); }
+        link: function (slot) { return slot.module ? link(modules[slot.module].url) : shareLink(); }
       }));
     } else if (action === "yaml") {
       download(fileName("yml"), "application/yaml", P.toYaml(plan, data));
@@ -362,6 +364,7 @@
     if (!box || !P) return;
     data = JSON.parse(document.getElementById("kc-planner-data").textContent);
     words = data.words;
+    data.modules.forEach(function (m) { modules[m.id] = m; });
     var nojs = box.querySelector(".kc-planner__nojs");
     if (nojs) nojs.remove();
     shell();
